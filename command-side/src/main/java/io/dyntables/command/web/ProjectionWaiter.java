@@ -1,0 +1,87 @@
+package io.dyntables.command.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.dyntables.api.table.CommandOutcome;
+import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.api.table.TableView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends schema commands and answers once the projection has applied them (read your
+ * writes): the subscription to the table is opened before the command is sent, so no
+ * update can be missed.
+ */
+@Component
+class ProjectionWaiter {
+
+	private final CommandGateway commands;
+
+	private final QueryGateway queries;
+
+	private final Duration wait;
+
+	ProjectionWaiter(CommandGateway commands, QueryGateway queries,
+			@Value("${dyntables.projection-wait:10s}") Duration wait) {
+		this.commands = commands;
+		this.queries = queries;
+		this.wait = wait;
+	}
+
+	/** The table as the read model holds it now, if it exists. */
+	Mono<TableView> find(long tableId) {
+		return Mono
+			.fromFuture(
+					() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty);
+	}
+
+	/** Sends a command whose result is a {@link CommandOutcome}, for dry runs. */
+	Mono<CommandOutcome> send(Object command) {
+		return Mono.<Object>fromFuture(() -> this.commands.send(command))
+			.subscribeOn(Schedulers.boundedElastic())
+			.cast(CommandOutcome.class);
+	}
+
+	/**
+	 * Sends the command and waits until the table's read model has reached the version
+	 * the command produced. Past the wait, answers {@link ProjectionPending}.
+	 */
+	Mono<TableView> sendAndAwait(long tableId, Object command) {
+		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
+				(subscription) -> Mono.<Object>fromFuture(() -> this.commands.send(command))
+					.subscribeOn(Schedulers.boundedElastic())
+					.map(ProjectionWaiter::lastSequenceOf)
+					.flatMap((sequence) -> Flux
+						.concat(subscription.initialResult().flatMap(Mono::justOrEmpty), subscription.updates())
+						.filter((view) -> view.lastSequence() >= sequence)
+						.next()
+						.timeout(this.wait, Mono.error(() -> new ProjectionPending(tableId)))),
+				(subscription) -> Mono.fromRunnable(subscription::close));
+	}
+
+	private SubscriptionQueryResult<Optional<TableView>, TableView> subscribe(long tableId) {
+		return this.queries.subscriptionQuery(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class),
+				ResponseTypes.instanceOf(TableView.class));
+	}
+
+	/**
+	 * A creation answers the new id (one event, sequence 0); every other command its
+	 * outcome.
+	 */
+	private static long lastSequenceOf(Object result) {
+		return (result instanceof CommandOutcome outcome) ? outcome.lastSequence() : 0L;
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.dyntables.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.table.CommandOutcome;
+import io.dyntables.api.table.Commands.ChangeSchema;
+import io.dyntables.api.table.Commands.CreateTable;
+import io.dyntables.api.table.Commands.DeleteTable;
+import io.dyntables.api.table.Commands.RenameField;
+import io.dyntables.api.table.Commands.RenameTable;
+import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.ExpectedVersion;
+import io.dyntables.api.table.TableResponse;
+import io.dyntables.api.table.TableView;
+import io.dyntables.command.TableIdAllocator;
+import io.dyntables.command.domain.SchemaPlanner;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Schema commands over HTTP. Each request maps to one command; the answer comes once the
+ * projection has applied it, so the table can be used at once.
+ */
+@RestController
+@RequestMapping("/api/table")
+@Tag(name = "Tables", description = "Create tables and change their schemas")
+class TableCommandController {
+
+	private static final String CREATE_EXAMPLE = """
+			{"name": "Person", "fields": {"first_name": "string", "last_name": "string", "age": "integer", "address": "string"}}""";
+
+	private static final String CHANGE_EXAMPLE = """
+			{"fields": {"first_name": "string", "age": "string", "address": "string", "married": "boolean"}}""";
+
+	private final ProjectionWaiter waiter;
+
+	private final TableIdAllocator ids;
+
+	TableCommandController(ProjectionWaiter waiter, TableIdAllocator ids) {
+		this.waiter = waiter;
+		this.ids = ids;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a table",
+			description = "Fields are a type name (string, integer, boolean, ...) or an object with options. "
+					+ "Answers 201 with the table once it can take rows.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(name = "Person", value = CREATE_EXAMPLE))))
+	Mono<ResponseEntity<Object>> create(@RequestBody Map<String, Object> body,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		Bodies.allowOnly(body, Set.of("name", "fields"));
+		String name = Bodies.requiredString(body, "name");
+		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
+		if (dryRun) {
+			var created = SchemaPlanner.create(0, name, fields);
+			return Mono.just(ResponseEntity.ok(DryRunResponse.of(new CommandOutcome(0, 1, List.of(created), 0, true))));
+		}
+		return Mono.fromCallable(this.ids::next)
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((id) -> this.waiter.sendAndAwait(id, new CreateTable(id, name, fields)))
+			.map((view) -> ResponseEntity.created(URI.create("/api/table/" + view.id()))
+				.eTag(etag(view))
+				.body(TableResponse.of(view)));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Change a table's schema",
+			description = "Declarative, as the original: the fields given become the table's fields. "
+					+ "Widening type changes convert the data; narrowing ones need \"convert\": \"lenient\".",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					examples = @ExampleObject(name = "Person, second version", value = CHANGE_EXAMPLE))))
+	Mono<ResponseEntity<Object>> change(@PathVariable long id, @RequestBody Map<String, Object> body,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		Bodies.allowOnly(body, Set.of("name", "fields", "convert"));
+		String name = Bodies.optionalString(body, "name");
+		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
+		ConversionMode conversion = conversion(Bodies.optionalString(body, "convert"));
+		Long stated = Bodies.ifMatch(ifMatch);
+		return command(id, stated, dryRun,
+				(expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun));
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Rename a table",
+			description = "Body: {\"name\": \"New name\"}. The database table keeps its name.")
+	Mono<ResponseEntity<Object>> renameTable(@PathVariable long id, @RequestBody Map<String, Object> body,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		Bodies.allowOnly(body, Set.of("name"));
+		String name = Bodies.requiredString(body, "name");
+		return command(id, Bodies.ifMatch(ifMatch), dryRun, (expected) -> new RenameTable(id, name, expected, dryRun));
+	}
+
+	@PatchMapping("/{id}/fields/{field}")
+	@Operation(summary = "Rename a field, keeping its data", description = "Body: {\"name\": \"new_name\"}.")
+	Mono<ResponseEntity<Object>> renameField(@PathVariable long id, @PathVariable String field,
+			@RequestBody Map<String, Object> body, @RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		Bodies.allowOnly(body, Set.of("name"));
+		String to = Bodies.requiredString(body, "name");
+		return command(id, Bodies.ifMatch(ifMatch), dryRun,
+				(expected) -> new RenameField(id, field, to, expected, dryRun));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a table",
+			description = "Drops the database table and its rows; the schema's history stays readable.")
+	Mono<ResponseEntity<Object>> delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return command(id, Bodies.ifMatch(ifMatch), dryRun, (expected) -> new DeleteTable(id, expected, dryRun));
+	}
+
+	/**
+	 * Runs a command on an existing table. Without If-Match the command is based on the
+	 * version read just before, so of two concurrent changes one wins and the other gets
+	 * 409 instead of silently overwriting it.
+	 */
+	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun,
+			java.util.function.Function<ExpectedVersion, Object> command) {
+		return this.waiter.find(id)
+			.filter((view) -> !view.deleted())
+			.switchIfEmpty(
+					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
+			.flatMap((view) -> {
+				ExpectedVersion expected = (stated != null) ? ExpectedVersion.ifMatch(stated)
+						: ExpectedVersion.observed(view.version());
+				Object message = command.apply(expected);
+				if (dryRun) {
+					return this.waiter.send(message)
+						.map((outcome) -> ResponseEntity.ok((Object) DryRunResponse.of(outcome)));
+				}
+				return this.waiter.sendAndAwait(id, message)
+					.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()
+							: ResponseEntity.ok().eTag(etag(applied)).body((Object) TableResponse.of(applied)));
+			});
+	}
+
+	private static ConversionMode conversion(String convert) {
+		if (convert == null) {
+			return ConversionMode.STRICT;
+		}
+		try {
+			return ConversionMode.valueOf(convert.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RefusedException(ErrorCode.MALFORMED_REQUEST, "/convert",
+					"'convert' is \"strict\" (the default) or \"lenient\"");
+		}
+	}
+
+	private static String etag(TableView view) {
+		return "\"" + view.version() + "\"";
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.dyntables.query.catalog;
+
+import java.util.List;
+
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.table.Queries.FindAllTables;
+import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.api.table.TableResponse;
+import io.dyntables.api.table.TableView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads tables' schemas. */
+@RestController
+@RequestMapping("/api/table")
+@Tag(name = "Tables")
+class TableQueryController {
+
+	private final QueryGateway queries;
+
+	TableQueryController(QueryGateway queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping
+	@Operation(summary = "List all tables", description = "A JSON array of every table that is not deleted.")
+	Mono<List<TableResponse>> all() {
+		return Mono
+			.fromFuture(
+					() -> this.queries.query(new FindAllTables(), ResponseTypes.multipleInstancesOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((views) -> views.stream().map(TableResponse::of).toList());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a table's schema",
+			description = "The ETag is the table's version; send it as If-Match to change the table safely.")
+	Mono<ResponseEntity<TableResponse>> one(@PathVariable long id) {
+		return Mono
+			.fromFuture(() -> this.queries.query(new FindTable(id), ResponseTypes.optionalInstanceOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.filter((view) -> !view.deleted())
+			.switchIfEmpty(
+					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
+			.map((view) -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(TableResponse.of(view)));
+	}
+
+}

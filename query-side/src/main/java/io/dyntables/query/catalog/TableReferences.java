@@ -1,0 +1,94 @@
+package io.dyntables.query.catalog;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dyntables.api.schema.TableSchema;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reference table: each table's id, name, database name, schema and version, as the
+ * projector applied them. Blocking JDBC, so the projector's writes share its transaction.
+ */
+@Repository
+public class TableReferences {
+
+	private static final String COLUMNS = "schema::text, replay_skips_ddl";
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	public TableReferences(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A stored schema and how a replay treats its table. */
+	public record Stored(TableSchema schema, boolean replaySkipsDdl) {
+	}
+
+	/** The table's row, locked for the rest of the transaction. */
+	public Optional<Stored> lock(long tableId) {
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM dyntables.table_ref WHERE id = ? FOR UPDATE",
+					(rs, n) -> new Stored(read(rs.getString(1)), rs.getBoolean(2)), tableId)
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<TableSchema> find(long tableId) {
+		return this.jdbc
+			.query("SELECT schema::text FROM dyntables.table_ref WHERE id = ?", (rs, n) -> read(rs.getString(1)),
+					tableId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Every table not deleted, by id. */
+	public List<TableSchema> all() {
+		return this.jdbc.query("SELECT schema::text FROM dyntables.table_ref WHERE NOT deleted ORDER BY id",
+				(rs, n) -> read(rs.getString(1)));
+	}
+
+	public void save(TableSchema schema, boolean replaySkipsDdl, Instant at) {
+		this.jdbc.update("""
+				INSERT INTO dyntables.table_ref
+				    (id, name, physical_name, schema, version, last_sequence, deleted, replay_skips_ddl, updated_at)
+				VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, schema = excluded.schema,
+				    version = excluded.version, last_sequence = excluded.last_sequence, deleted = excluded.deleted,
+				    replay_skips_ddl = excluded.replay_skips_ddl, updated_at = excluded.updated_at""", schema.tableId(),
+				schema.name(), schema.physicalName(), write(schema), schema.version(), schema.sequence(),
+				schema.deleted(), replaySkipsDdl, Timestamp.from(at));
+	}
+
+	/** Forgets every table, before a replay rebuilds them. */
+	public void clear() {
+		this.jdbc.update("DELETE FROM dyntables.table_ref");
+	}
+
+	private TableSchema read(String text) {
+		try {
+			return this.json.readValue(text, TableSchema.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("unreadable schema in the reference table", ex);
+		}
+	}
+
+	private String write(TableSchema schema) {
+		try {
+			return this.json.writeValueAsString(schema);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("unwritable schema", ex);
+		}
+	}
+
+}

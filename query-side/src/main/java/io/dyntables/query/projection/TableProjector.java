@@ -1,0 +1,136 @@
+package io.dyntables.query.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.query.catalog.SchemaCache;
+import io.dyntables.query.catalog.TableReferences;
+import io.dyntables.query.catalog.TableReferences.Stored;
+import io.dyntables.query.sql.DdlStatement;
+import io.dyntables.query.sql.SchemaDdl;
+import io.dyntables.query.sql.Sql;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies each schema event to PostgreSQL: runs its DDL, updates the reference table and
+ * logs the DDL, all in the transaction that also moves the tracking token, so they commit
+ * or roll back together. Errors propagate: the processor retries with backoff rather than
+ * skipping an event.
+ */
+@Component
+@ProcessingGroup(TableProjector.PROCESSING_GROUP)
+public class TableProjector {
+
+	public static final String PROCESSING_GROUP = "table-projection";
+
+	private final JdbcTemplate jdbc;
+
+	private final TableReferences references;
+
+	private final DdlLog ddlLog;
+
+	private final SchemaCache cache;
+
+	private final QueryUpdateEmitter emitter;
+
+	private final Clock clock;
+
+	private final Duration lockTimeout;
+
+	TableProjector(JdbcTemplate jdbc, TableReferences references, DdlLog ddlLog, SchemaCache cache,
+			QueryUpdateEmitter emitter, Clock clock, @Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout) {
+		this.jdbc = jdbc;
+		this.references = references;
+		this.ddlLog = ddlLog;
+		this.cache = cache;
+		this.emitter = emitter;
+		this.clock = clock;
+		this.lockTimeout = lockTimeout;
+	}
+
+	@EventHandler
+	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus) {
+		Optional<Stored> stored = this.references.lock(event.tableId());
+		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
+			return;
+		}
+		TableSchema before = stored.map(Stored::schema).orElse(null);
+		if (before == null && !(event instanceof TableCreated)) {
+			throw new IllegalStateException("table " + event.tableId() + " has no reference row before " + event);
+		}
+		TableSchema after = (before == null) ? TableSchema.created((TableCreated) event) : before.apply(event);
+		if (after.sequence() != sequence) {
+			throw new IllegalStateException("table " + event.tableId() + " is at sequence " + after.sequence()
+					+ " by the reference table, the event store says " + sequence);
+		}
+		boolean replaySkipsDdl = skipsDdl(event, stored, replayStatus, after.physicalName());
+		List<DdlStatement> ddl = SchemaDdl.statements(before, event);
+		if (!replaySkipsDdl) {
+			run(ddl);
+		}
+		this.ddlLog.record(event, sequence, ddl, !replaySkipsDdl, this.clock.instant());
+		this.references.save(after, replaySkipsDdl, this.clock.instant());
+		afterCommit(after);
+	}
+
+	@ResetHandler
+	void reset() {
+		this.references.clear();
+		this.ddlLog.clear();
+		this.cache.clear();
+	}
+
+	/**
+	 * Live, a table must not exist before its creation: that is drift and fails loudly.
+	 * Replaying, a table that exists keeps its rows: its DDL is logged but not run.
+	 */
+	private boolean skipsDdl(TableEvent event, Optional<Stored> stored, ReplayStatus replayStatus,
+			String physicalName) {
+		if (!(event instanceof TableCreated)) {
+			return stored.map(Stored::replaySkipsDdl).orElse(false) && replayStatus.isReplay();
+		}
+		boolean exists = Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?)",
+				Boolean.class, Sql.DATA_SCHEMA, physicalName));
+		if (exists && !replayStatus.isReplay()) {
+			throw new IllegalStateException("table " + physicalName + " exists before its creation was projected");
+		}
+		return exists;
+	}
+
+	private void run(List<DdlStatement> ddl) {
+		this.jdbc.execute("SET LOCAL lock_timeout = " + this.lockTimeout.toMillis());
+		ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
+	}
+
+	/**
+	 * Once committed, the cache and then any waiting request learn the new schema (the
+	 * emitter itself defers to after the commit).
+	 */
+	private void afterCommit(TableSchema after) {
+		if (CurrentUnitOfWork.isStarted()) {
+			CurrentUnitOfWork.get().afterCommit((unitOfWork) -> this.cache.put(after));
+		}
+		else {
+			this.cache.put(after);
+		}
+		this.emitter.emit(FindTable.class, (query) -> query.tableId() == after.tableId(), after.view());
+	}
+
+}

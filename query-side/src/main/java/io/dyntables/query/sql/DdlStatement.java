@@ -1,0 +1,21 @@
+package io.dyntables.query.sql;
+
+/**
+ * One DDL statement and what it does to the table.
+ *
+ * @param sql the statement
+ * @param rewritesTable whether PostgreSQL rewrites every row (slow on big tables)
+ * @param destroysData whether values are lost (a dropped column or table)
+ * @param lock the lock the statement takes on the table
+ */
+public record DdlStatement(String sql, boolean rewritesTable, boolean destroysData, String lock) {
+
+	static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
+
+	static final String NONE = "none (new table)";
+
+	static DdlStatement alter(String sql) {
+		return new DdlStatement(sql, false, false, ACCESS_EXCLUSIVE);
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.dyntables.query.sql;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldNames;
+import io.dyntables.api.schema.FieldType;
+import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.Events.FieldAdded;
+import io.dyntables.api.table.Events.FieldOptionsChanged;
+import io.dyntables.api.table.Events.FieldRemoved;
+import io.dyntables.api.table.Events.FieldRenamed;
+import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableDeleted;
+import io.dyntables.api.table.Events.TableEvent;
+
+/**
+ * The DDL each event needs, derived from the event and the schema before it alone: the
+ * same statements for a dry run, the live run and a replay.
+ */
+public final class SchemaDdl {
+
+	private SchemaDdl() {
+	}
+
+	/**
+	 * The statements that apply {@code event} to the table whose schema was
+	 * {@code before} (null for a creation).
+	 */
+	public static List<DdlStatement> statements(TableSchema before, TableEvent event) {
+		if (event instanceof TableCreated created) {
+			return List.of(create(created));
+		}
+		Objects.requireNonNull(before, "a change needs the schema before it");
+		String table = Sql.table(before.physicalName());
+		long tableId = before.tableId();
+		List<DdlStatement> ddl = new ArrayList<>();
+		if (event instanceof FieldAdded added) {
+			FieldDefinition field = added.field();
+			ddl.add(DdlStatement
+				.alter("ALTER TABLE " + table + " ADD COLUMN " + Sql.column(field.name()) + " " + Sql.type(field)));
+			if (field.unique()) {
+				ddl.add(addUnique(table, tableId, field.name()));
+			}
+		}
+		else if (event instanceof FieldRemoved removed) {
+			ddl.add(new DdlStatement("ALTER TABLE " + table + " DROP COLUMN " + Sql.column(removed.field().name()),
+					false, true, DdlStatement.ACCESS_EXCLUSIVE));
+		}
+		else if (event instanceof FieldTypeChanged changed) {
+			ddl.addAll(retype(table, changed));
+		}
+		else if (event instanceof FieldOptionsChanged changed) {
+			if (changed.from().unique() && !changed.to().unique()) {
+				ddl.add(DdlStatement.alter("ALTER TABLE " + table + " DROP CONSTRAINT "
+						+ uniqueConstraint(tableId, changed.from().name())));
+			}
+		}
+		else if (event instanceof FieldRenamed renamed) {
+			ddl.add(DdlStatement.alter("ALTER TABLE " + table + " RENAME COLUMN " + Sql.column(renamed.from()) + " TO "
+					+ Sql.column(renamed.to())));
+			if (before.field(renamed.from()).map(FieldDefinition::unique).orElse(false)) {
+				ddl.add(DdlStatement
+					.alter("ALTER TABLE " + table + " RENAME CONSTRAINT " + uniqueConstraint(tableId, renamed.from())
+							+ " TO " + uniqueConstraint(tableId, renamed.to())));
+			}
+		}
+		else if (event instanceof TableDeleted) {
+			ddl.add(new DdlStatement("DROP TABLE " + table, false, true, DdlStatement.ACCESS_EXCLUSIVE));
+		}
+		return ddl;
+	}
+
+	private static DdlStatement create(TableCreated created) {
+		StringBuilder sql = new StringBuilder("CREATE TABLE ").append(Sql.table(created.physicalName()))
+			.append(" (")
+			.append(Sql.column(FieldNames.ROW_ID))
+			.append(" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+		for (FieldDefinition field : created.fields()) {
+			sql.append(", ").append(Sql.column(field.name())).append(' ').append(Sql.type(field));
+		}
+		for (FieldDefinition field : created.fields()) {
+			if (field.unique()) {
+				sql.append(", CONSTRAINT ")
+					.append(uniqueConstraint(created.tableId(), field.name()))
+					.append(" UNIQUE (")
+					.append(Sql.column(field.name()))
+					.append(')');
+			}
+		}
+		return new DdlStatement(sql.append(')').toString(), false, false, DdlStatement.NONE);
+	}
+
+	private static List<DdlStatement> retype(String table, FieldTypeChanged changed) {
+		FieldDefinition from = changed.from();
+		FieldDefinition to = changed.to();
+		String column = Sql.column(to.name());
+		String type = Sql.type(to);
+		if (changed.conversion() == ConversionMode.LENIENT) {
+			String kept = Sql.keptColumn(changed.keptColumn());
+			String text = Sql.textOf(kept, from.type());
+			return List.of(DdlStatement.alter("ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + kept),
+					DdlStatement.alter("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type),
+					new DdlStatement(
+							"UPDATE " + table + " SET " + column + " = CASE WHEN pg_input_is_valid(" + text + ", '"
+									+ type + "') THEN (" + text + ")::" + type + " END",
+							true, false, DdlStatement.ACCESS_EXCLUSIVE));
+		}
+		return List.of(new DdlStatement("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type + " USING "
+				+ using(column, from, to), rewrites(from, to), false, DdlStatement.ACCESS_EXCLUSIVE));
+	}
+
+	private static String using(String column, FieldDefinition from, FieldDefinition to) {
+		if (to.type() == FieldType.STRING || to.type() == FieldType.TEXT) {
+			return Sql.textOf(column, from.type());
+		}
+		if (from.type() == FieldType.DATE && to.type() == FieldType.TIMESTAMP) {
+			return "(" + column + "::timestamp AT TIME ZONE 'UTC')";
+		}
+		return column + "::" + Sql.type(to);
+	}
+
+	/**
+	 * Whether PostgreSQL must rewrite the rows: all but the binary-compatible widenings.
+	 */
+	private static boolean rewrites(FieldDefinition from, FieldDefinition to) {
+		boolean textual = from.type() == FieldType.STRING || from.type() == FieldType.TEXT;
+		if (textual && (to.type() == FieldType.STRING || to.type() == FieldType.TEXT)) {
+			return false;
+		}
+		return !(from.type() == FieldType.DECIMAL && to.type() == FieldType.DECIMAL
+				&& Objects.equals(from.scale(), to.scale()));
+	}
+
+	private static DdlStatement addUnique(String table, long tableId, String field) {
+		return DdlStatement.alter("ALTER TABLE " + table + " ADD CONSTRAINT " + uniqueConstraint(tableId, field)
+				+ " UNIQUE (" + Sql.column(field) + ")");
+	}
+
+	/**
+	 * The unique constraint of a field: {@code uq_<table id>_<field>}, or for a name too
+	 * long for that a digest of it, so the name is unique in the data schema and known
+	 * without a catalog look-up.
+	 */
+	public static String uniqueConstraint(long tableId, String field) {
+		String prefix = "uq_" + tableId + "_";
+		String name = prefix + field;
+		if (name.length() > FieldNames.MAX_BYTES) {
+			try {
+				byte[] digest = MessageDigest.getInstance("SHA-256").digest(field.getBytes(StandardCharsets.UTF_8));
+				name = prefix + "h" + HexFormat.of().formatHex(digest, 0, 12);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return "\"" + name + "\"";
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.dyntables.query.sql;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldNames;
+import io.dyntables.api.schema.FieldType;
+
+/**
+ * The one place where names become SQL identifiers and types become SQL types. Every name
+ * is checked against the naming rules again and double-quoted; nothing else in the
+ * service concatenates a name into SQL.
+ */
+public final class Sql {
+
+	/** The schema of the service's own tables. */
+	public static final String SYSTEM_SCHEMA = "dyntables";
+
+	/** The schema of the users' tables. */
+	public static final String DATA_SCHEMA = "dyntables_data";
+
+	private static final Pattern PHYSICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+	private Sql() {
+	}
+
+	/**
+	 * A quoted column name for a field or the row id; refuses anything the rules refuse.
+	 */
+	public static String column(String name) {
+		if (!name.equals(FieldNames.ROW_ID) && FieldNames.problem(name).isPresent()) {
+			throw new IllegalArgumentException("not a field name: " + name);
+		}
+		return quote(name);
+	}
+
+	/** A quoted name of a column the service keeps for itself ({@code __v3_age}). */
+	public static String keptColumn(String name) {
+		if (!name.startsWith(FieldNames.RESERVED_PREFIX)
+				|| FieldNames.problem(name.substring(FieldNames.RESERVED_PREFIX.length())).isPresent()) {
+			throw new IllegalArgumentException("not a kept column name: " + name);
+		}
+		return quote(name);
+	}
+
+	/** The schema-qualified, quoted name of a user table. */
+	public static String table(String physicalName) {
+		if (!PHYSICAL_NAME.matcher(physicalName).matches()) {
+			throw new IllegalArgumentException("not a physical table name: " + physicalName);
+		}
+		return quote(DATA_SCHEMA) + "." + quote(physicalName);
+	}
+
+	/** The table name as a string literal, for {@code regclass} and catalog look-ups. */
+	public static String tableLiteral(String physicalName) {
+		return "'" + table(physicalName).replace("'", "''") + "'";
+	}
+
+	/** The PostgreSQL type of a field. */
+	public static String type(FieldDefinition field) {
+		return switch (field.type()) {
+			case STRING -> "varchar(" + positive(field.maxLength()) + ")";
+			case TEXT -> "text";
+			case INTEGER -> "integer";
+			case BIGINT -> "bigint";
+			case DECIMAL -> "numeric(" + positive(field.precision()) + "," + Math.max(0, field.scale()) + ")";
+			case FLOAT -> "double precision";
+			case BOOLEAN -> "boolean";
+			case DATE -> "date";
+			case TIMESTAMP -> "timestamptz";
+			case UUID -> "uuid";
+			case JSON -> "jsonb";
+		};
+	}
+
+	/** A comma-separated list of quoted columns. */
+	public static String columns(List<String> names) {
+		return names.stream().map(Sql::column).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * An expression giving a column's values as text, the same whatever the session's
+	 * settings: timestamps in ISO-8601 UTC, dates ISO-8601.
+	 */
+	static String textOf(String quotedColumn, FieldType type) {
+		return switch (type) {
+			case TIMESTAMP -> "to_char(" + quotedColumn + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+			case DATE -> "to_char(" + quotedColumn + ", 'YYYY-MM-DD')";
+			default -> quotedColumn + "::text";
+		};
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	private static int positive(Integer value) {
+		if (value == null || value < 1) {
+			throw new IllegalArgumentException("a size must be positive: " + value);
+		}
+		return value;
+	}
+
+}

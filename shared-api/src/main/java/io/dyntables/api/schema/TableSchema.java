@@ -1,0 +1,114 @@
+package io.dyntables.api.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.dyntables.api.table.Events.FieldAdded;
+import io.dyntables.api.table.Events.FieldOptionsChanged;
+import io.dyntables.api.table.Events.FieldRemoved;
+import io.dyntables.api.table.Events.FieldRenamed;
+import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableDeleted;
+import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Events.TableRenamed;
+import io.dyntables.api.table.TableView;
+
+/**
+ * A table's schema folded from its events: the one fold both the aggregate and every
+ * "schema as of" read use, so they cannot disagree.
+ *
+ * @param tableId the table id
+ * @param name its label
+ * @param physicalName the database table's name
+ * @param fields the fields, in order
+ * @param version the version of the last event folded in
+ * @param deleted whether the table was deleted
+ * @param columnSlots how many of PostgreSQL's 1600 column numbers the table has used
+ * (dropped and kept columns count too)
+ * @param sequence the aggregate sequence number of the last event folded in (the creation
+ * is 0); one version may span several events
+ */
+public record TableSchema(long tableId, String name, String physicalName, List<FieldDefinition> fields, long version,
+		boolean deleted, int columnSlots, long sequence) {
+
+	public TableSchema {
+		fields = List.copyOf(fields);
+	}
+
+	/** The schema a creation event starts. */
+	public static TableSchema created(TableCreated event) {
+		return new TableSchema(event.tableId(), event.name(), event.physicalName(), event.fields(), event.version(),
+				false, event.fields().size() + 1, 0);
+	}
+
+	/** The schema after all of these events, in order; the first must be the creation. */
+	public static TableSchema fold(List<? extends TableEvent> events) {
+		TableSchema schema = created((TableCreated) events.get(0));
+		for (TableEvent event : events.subList(1, events.size())) {
+			schema = schema.apply(event);
+		}
+		return schema;
+	}
+
+	/** The schema after one more event. */
+	public TableSchema apply(TableEvent event) {
+		List<FieldDefinition> next = new ArrayList<>(this.fields);
+		String label = this.name;
+		int slots = this.columnSlots;
+		boolean gone = this.deleted;
+		if (event instanceof TableCreated created) {
+			return created(created);
+		}
+		else if (event instanceof FieldAdded added) {
+			next.add(added.field());
+			slots++;
+		}
+		else if (event instanceof FieldRemoved removed) {
+			next.removeIf((field) -> field.name().equals(removed.field().name()));
+		}
+		else if (event instanceof FieldTypeChanged changed) {
+			replace(next, changed.from().name(), changed.to());
+			if (changed.keptColumn() != null) {
+				slots++;
+			}
+		}
+		else if (event instanceof FieldOptionsChanged changed) {
+			replace(next, changed.from().name(), changed.to());
+		}
+		else if (event instanceof FieldRenamed renamed) {
+			FieldDefinition field = field(renamed.from()).orElseThrow();
+			replace(next, renamed.from(), field.withName(renamed.to()));
+		}
+		else if (event instanceof TableRenamed renamed) {
+			label = renamed.to();
+		}
+		else if (event instanceof TableDeleted) {
+			gone = true;
+		}
+		return new TableSchema(this.tableId, label, this.physicalName, next, event.version(), gone, slots,
+				this.sequence + 1);
+	}
+
+	/** The read model's view of this schema. */
+	public TableView view() {
+		return new TableView(this.tableId, this.name, this.physicalName, this.fields, this.version, this.deleted,
+				this.sequence);
+	}
+
+	public Optional<FieldDefinition> field(String fieldName) {
+		return this.fields.stream().filter((field) -> field.name().equals(fieldName)).findFirst();
+	}
+
+	/** The field whose name equals this one but for case, if any. */
+	public Optional<FieldDefinition> fieldFolded(String fieldName) {
+		String folded = FieldNames.fold(fieldName);
+		return this.fields.stream().filter((field) -> FieldNames.fold(field.name()).equals(folded)).findFirst();
+	}
+
+	private static void replace(List<FieldDefinition> fields, String name, FieldDefinition replacement) {
+		fields.replaceAll((field) -> field.name().equals(name) ? replacement : field);
+	}
+
+}

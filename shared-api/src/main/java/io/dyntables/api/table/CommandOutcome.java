@@ -1,0 +1,22 @@
+package io.dyntables.api.table;
+
+import java.util.List;
+
+import io.dyntables.api.table.Events.TableEvent;
+
+/**
+ * What a schema command did, or with a dry run would do.
+ *
+ * @param tableId the table
+ * @param version the table's version afterwards
+ * @param events the events emitted (or that would be); empty when nothing changes
+ * @param lastSequence the sequence number of the table's last event afterwards
+ * @param dryRun whether nothing was applied
+ */
+public record CommandOutcome(long tableId, long version, List<TableEvent> events, long lastSequence, boolean dryRun) {
+
+	public boolean changed() {
+		return !this.events.isEmpty();
+	}
+
+}
