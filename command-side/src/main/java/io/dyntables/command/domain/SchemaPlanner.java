@@ -54,12 +54,6 @@ public final class SchemaPlanner {
 		List<Refusal> refusals = new ArrayList<>();
 		TableNames.problem(name).ifPresent((p) -> refusals.add(Refusal.of(ErrorCode.INVALID_TABLE_NAME, "/name", p)));
 		checkFieldSet(fields, refusals);
-		for (FieldDefinition field : fields) {
-			if (field.unique() && field.type() == FieldType.JSON) {
-				refusals.add(Refusal.of(ErrorCode.INVALID_FIELD_DEFINITION, pointer(field.name()),
-						"a json field cannot be unique"));
-			}
-		}
 		refuseIfAny(refusals);
 		return new TableCreated(tableId, 1, name, TableNames.physicalName(name, tableId), fields);
 	}

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.dyntables.api.table.CommandOutcome;
+import io.dyntables.api.table.Queries.DdlPreview;
 import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.api.table.Queries.PreviewDdl;
 import io.dyntables.api.table.TableView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,11 +49,25 @@ class ProjectionWaiter {
 			.flatMap(Mono::justOrEmpty);
 	}
 
-	/** Sends a command whose result is a {@link CommandOutcome}, for dry runs. */
-	Mono<CommandOutcome> send(Object command) {
+	/**
+	 * Sends a dry-run command and asks the query side for the DDL its events would run,
+	 * derived as the projector will derive it.
+	 */
+	Mono<DryRunResponse> dryRun(Object command) {
 		return Mono.<Object>fromFuture(() -> this.commands.send(command))
 			.subscribeOn(Schedulers.boundedElastic())
-			.cast(CommandOutcome.class);
+			.cast(CommandOutcome.class)
+			.flatMap(this::preview);
+	}
+
+	/** The dry-run answer for events planned without the aggregate (a creation). */
+	Mono<DryRunResponse> preview(CommandOutcome outcome) {
+		long baseSequence = outcome.lastSequence() - outcome.events().size();
+		return Mono
+			.fromFuture(() -> this.queries.query(new PreviewDdl(outcome.tableId(), baseSequence, outcome.events()),
+					DdlPreview.class))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((preview) -> DryRunResponse.of(outcome, preview.statements()));
 	}
 
 	/**

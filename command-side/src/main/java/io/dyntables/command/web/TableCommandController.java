@@ -77,7 +77,8 @@ class TableCommandController {
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
 		if (dryRun) {
 			var created = SchemaPlanner.create(0, name, fields);
-			return Mono.just(ResponseEntity.ok(DryRunResponse.of(new CommandOutcome(0, 1, List.of(created), 0, true))));
+			return this.waiter.preview(new CommandOutcome(0, 1, List.of(created), 0, true))
+				.map((preview) -> ResponseEntity.ok((Object) preview));
 		}
 		return Mono.fromCallable(this.ids::next)
 			.subscribeOn(Schedulers.boundedElastic())
@@ -151,8 +152,7 @@ class TableCommandController {
 						: ExpectedVersion.observed(view.version());
 				Object message = command.apply(expected);
 				if (dryRun) {
-					return this.waiter.send(message)
-						.map((outcome) -> ResponseEntity.ok((Object) DryRunResponse.of(outcome)));
+					return this.waiter.dryRun(message).map((preview) -> ResponseEntity.ok((Object) preview));
 				}
 				return this.waiter.sendAndAwait(id, message)
 					.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()

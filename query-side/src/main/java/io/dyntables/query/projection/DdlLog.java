@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.dyntables.api.table.Events.TableEvent;
-import io.dyntables.query.sql.DdlStatement;
+import io.dyntables.api.table.DdlStatement;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.catalog.TableReferences.Stored;
-import io.dyntables.query.sql.DdlStatement;
 import io.dyntables.query.sql.SchemaDdl;
 import io.dyntables.query.sql.Sql;
 import org.axonframework.config.ProcessingGroup;

@@ -13,6 +13,7 @@ import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.schema.TableSchema;
 import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;

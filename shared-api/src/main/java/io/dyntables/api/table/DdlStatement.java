@@ -1,4 +1,4 @@
-package io.dyntables.query.sql;
+package io.dyntables.api.table;
 
 /**
  * One DDL statement and what it does to the table.
@@ -10,11 +10,14 @@ package io.dyntables.query.sql;
  */
 public record DdlStatement(String sql, boolean rewritesTable, boolean destroysData, String lock) {
 
-	static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
+	public static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
 
-	static final String NONE = "none (new table)";
+	public static final String NONE = "none (new table)";
 
-	static DdlStatement alter(String sql) {
+	/**
+	 * An ALTER that neither rewrites nor destroys, under PostgreSQL's ALTER TABLE lock.
+	 */
+	public static DdlStatement alter(String sql) {
 		return new DdlStatement(sql, false, false, ACCESS_EXCLUSIVE);
 	}
 
