@@ -1,0 +1,220 @@
+package io.dyntables.deploy;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a hostile or careless client sends: every answer is a 4xx Problem Details body
+ * with a stable code, never a 500, and nothing is half-applied.
+ */
+@DyntablesIT
+class HostileInputIT {
+
+	@Autowired
+	WebTestClient http;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.http);
+	}
+
+	static Stream<Arguments> badTableRequests() {
+		return Stream.of(Arguments.of("{", 400, "malformed-request"), Arguments.of("[]", 400, "malformed-request"),
+				Arguments.of("\"Person\"", 400, "malformed-request"), Arguments.of("{}", 400, "malformed-request"),
+				Arguments.of("{\"name\": \"P\", \"name\": \"Q\", \"fields\": {}}", 400, "malformed-request"),
+				Arguments.of("{\"name\": 12, \"fields\": {}}", 400, "malformed-request"),
+				Arguments.of("{\"name\": \"P\", \"fields\": []}", 400, "malformed-request"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\": \"varchar\"}}", 422, "invalid-field-definition"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\": 5}}", 422, "invalid-field-definition"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\": {\"type\": \"string\", \"maxLength\": \"9\"}}}",
+						422, "invalid-field-definition"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\": {\"type\": \"string\", \"drop\": true}}}", 422,
+						"invalid-field-definition"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\\\"; DROP TABLE x; --\": \"string\"}}", 422,
+						"invalid-field-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"ctid\": \"string\"}}", 422, "invalid-field-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"id\": \"integer\"}}", 422, "invalid-field-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\": \"string\", \"A\": \"string\"}}", 422,
+						"invalid-field-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"" + "x".repeat(64) + "\": \"string\"}}", 422,
+						"invalid-field-name"),
+				Arguments.of("{\"name\": \"\\u0000\", \"fields\": {}}", 422, "invalid-table-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {}, \"extra\": 1}", 400, "malformed-request"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"d\": {\"type\": \"decimal\", \"precision\": 2000}}}",
+						422, "invalid-field-definition"));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@MethodSource("badTableRequests")
+	void badCreationsAreRefusedWithProblemDetails(String body, int status, String code) {
+		int tablesBefore = tableCount();
+		this.http.post()
+			.uri("/api/table")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo(code)
+			.jsonPath("$.status")
+			.isEqualTo(status);
+		assertThat(tableCount()).isEqualTo(tablesBefore);
+	}
+
+	@Test
+	void oversizedBodiesAnswer413() {
+		String huge = "{\"name\": \"P\", \"fields\": {\"a\": \"" + "x".repeat(2_000_000) + "\"}}";
+		this.http.post()
+			.uri("/api/table")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(huge)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payload-too-large");
+	}
+
+	@Test
+	void wrongContentTypeAnswers415() {
+		this.http.post()
+			.uri("/api/table")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("name=x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("unsupported-media-type");
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> {2}")
+	@MethodSource("badPaths")
+	void badPathsAndParametersAreClientErrors(HttpMethod method, String path, int status) {
+		this.http.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"fields\": {\"a\": \"string\"}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	static Stream<Arguments> badPaths() {
+		return Stream.of(Arguments.of(HttpMethod.GET, "/api/table/abc", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/99999999999999999999", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/987654321", 404),
+				Arguments.of(HttpMethod.PUT, "/api/table/987654321", 404),
+				Arguments.of(HttpMethod.DELETE, "/api/table/987654321", 404),
+				Arguments.of(HttpMethod.POST, "/api/table/987654321/row", 404),
+				Arguments.of(HttpMethod.GET, "/api/table/987654321/rows", 404),
+				Arguments.of(HttpMethod.GET, "/api/table/-1", 404), Arguments.of(HttpMethod.GET, "/api/nothing", 404),
+				Arguments.of(HttpMethod.DELETE, "/api/table", 405));
+	}
+
+	@Test
+	void badIfMatchAndDryRunParametersAreRefused() {
+		long id = this.api.createTable("Guarded", Map.of("a", "string"));
+		this.http.put()
+			.uri("/api/table/{id}", id)
+			.header("If-Match", "yesterday")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("fields", Map.of("a", "text")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid-parameter");
+		this.http.put()
+			.uri("/api/table/{id}?dryRun=maybe", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("fields", Map.of("a", "text")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400);
+		this.api.put(id, Map.of("fields", Map.of("a", "text"), "convert", "yolo"))
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/convert");
+		assertThat(this.api.version(id)).isEqualTo(1);
+	}
+
+	@Test
+	void hostileRowValuesAreRefusedNamingTheField() {
+		long id = this.api.createTable("Values", Map.of("n", "integer", "s", Map.of("type", "string", "maxLength", 3),
+				"b", "boolean", "j", Map.of("type", "json", "required", false)));
+		Map<String, Object> good = Map.of("n", 1, "s", "abc", "b", true);
+		this.api.insert(id, good);
+		String[][] cases = { { "{\"n\": \"12\", \"s\": \"a\", \"b\": true}", "/n" },
+				{ "{\"n\": 1.9, \"s\": \"a\", \"b\": true}", "/n" },
+				{ "{\"n\": 2147483648, \"s\": \"a\", \"b\": true}", "/n" },
+				{ "{\"n\": 1e3, \"s\": \"a\", \"b\": true}", "/n" },
+				{ "{\"n\": 1, \"s\": \"abcd\", \"b\": true}", "/s" },
+				{ "{\"n\": 1, \"s\": \"a\\u0000\", \"b\": true}", "/s" },
+				{ "{\"n\": 1, \"s\": \"a\", \"b\": \"true\"}", "/b" },
+				{ "{\"n\": 1, \"s\": \"a\", \"b\": null}", "/b" },
+				{ "{\"n\": 1, \"s\": \"a\", \"b\": true, \"id\": 5}", "/id" },
+				{ "{\"n\": 1, \"s\": \"a\", \"b\": true, \"x; DROP TABLE y\": 5}", "/x; DROP TABLE y" },
+				{ "{\"n\": 1, \"s\": \"a\", \"b\": true, \"j\": {\"k\": \"\\u0000\"}}", "/j" } };
+		for (String[] bad : cases) {
+			this.http.post()
+				.uri("/api/table/{id}/row", id)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(bad[0])
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].pointer")
+				.isEqualTo(bad[1]);
+		}
+		String deep = "[".repeat(5000) + "]".repeat(5000);
+		this.http.post()
+			.uri("/api/table/{id}/row", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"n\": 1, \"s\": \"a\", \"b\": true, \"j\": " + deep + "}")
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isBetween(400, 499));
+		assertThat(this.api.rows(id)).hasSize(1);
+	}
+
+	private int tableCount() {
+		return this.http.get()
+			.uri("/api/table")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.LIST)
+			.returnResult()
+			.getResponseBody()
+			.size();
+	}
+
+}
