@@ -1,0 +1,60 @@
+package io.dyntables.deploy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The modules say what they are: the two sides never import each other, the shared API no
+ * framework.
+ */
+class ArchitectureTest {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.dyntables");
+
+	@Test
+	void commandSideNeverImportsQuerySide() {
+		noClasses().that()
+			.resideInAPackage("io.dyntables.command..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.dyntables.query..")
+			.check(this.classes);
+	}
+
+	@Test
+	void querySideNeverImportsCommandSide() {
+		noClasses().that()
+			.resideInAPackage("io.dyntables.query..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.dyntables.command..")
+			.check(this.classes);
+	}
+
+	@Test
+	void sharedApiHasNoSpringNoSqlNoWeb() {
+		noClasses().that()
+			.resideInAPackage("io.dyntables.api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "io.r2dbc..", "reactor..")
+			.check(this.classes);
+	}
+
+	@Test
+	void domainRulesDoNotDependOnSpring() {
+		noClasses().that()
+			.resideInAPackage("io.dyntables.command.domain..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.check(this.classes);
+	}
+
+}
