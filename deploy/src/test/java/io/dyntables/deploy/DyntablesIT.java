@@ -7,17 +7,20 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a real PostgreSQL, over HTTP: the embedded PostgreSQL 17 by
- * default, the one named by {@code DYNTABLES_DB_URL} when set. Every test class with this
+ * The whole service on a real PostgreSQL, over HTTP: the one {@link TestDatabase} chooses
+ * (configured, a container, or the embedded PostgreSQL 17). Every test class with this
  * annotation shares one application context and so one database; tests create their own
  * tables and never depend on others' absence.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = DyntablesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dyntables.data-dir=target/it-data/${random.uuid}", "dyntables.projection-wait=20s" })
+		properties = { "dyntables.data-dir=target/it-data/${random.uuid}", "dyntables.projection-wait=20s",
+				"dyntables.ddl.lock-timeout=500ms" })
+@ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureWebTestClient(timeout = "60s")
 public @interface DyntablesIT {
 

@@ -1,5 +1,7 @@
 package io.dyntables.deploy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
 
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -35,6 +39,9 @@ class ProjectorTransactionIT {
 
 	@Autowired
 	EventProcessingConfiguration processing;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void failedEventRollsBackEverythingAndIsRetried() throws Exception {
@@ -68,6 +75,38 @@ class ProjectorTransactionIT {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dyntables.ddl_log WHERE table_id = ? AND version = 2",
 				Long.class, id))
 			.isEqualTo(2);
+	}
+
+	/**
+	 * A long transaction holding the table: the DDL gives up after its lock timeout
+	 * instead of queueing every row read behind it, the processor backs off, and the
+	 * change applies once the table is free.
+	 */
+	@Test
+	void ddlWaitsForLocksOnlyBrieflyAndRetries() throws Exception {
+		Api api = new Api(this.http);
+		long id = api.createTable("Busy", Map.of("a", "text"));
+		api.insert(id, Map.of("a", "x"));
+		String table = "dyntables_data.\"" + api.table(id).get("physicalName") + "\"";
+		try (Connection reader = this.dataSource.getConnection()) {
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				statement.execute("LOCK TABLE " + table + " IN ACCESS SHARE MODE");
+			}
+			CompletableFuture<Integer> change = CompletableFuture
+				.supplyAsync(() -> api.put(id, Map.of("fields", Map.of("a", "text", "b", "integer")))
+					.returnResult(String.class)
+					.getStatus()
+					.value());
+			waitUntil(() -> projector().processingStatus().values().stream().anyMatch((s) -> s.isErrorState()));
+			Instant before = Instant.now();
+			assertThat(api.rows(id)).hasSize(1);
+			assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
+			assertThat(change).isNotDone();
+			reader.commit();
+			assertThat(change.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+		}
+		assertThat(columns(id)).containsExactlyInAnyOrder("id", "a", "b");
 	}
 
 	private TrackingEventProcessor projector() {

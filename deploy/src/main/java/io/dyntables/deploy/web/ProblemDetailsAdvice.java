@@ -18,6 +18,7 @@ import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,9 @@ class ProblemDetailsAdvice {
 				return (List<Refusal>) list;
 			}
 			return refusals(execution.getCause() != null ? execution.getCause() : new IllegalStateException(error));
+		}
+		if (error instanceof QueryExecutionException execution && execution.getCause() != null) {
+			return refusals(execution.getCause());
 		}
 		if (error instanceof AggregateNotFoundException) {
 			return one(ErrorCode.TABLE_NOT_FOUND, "no such table");
