@@ -1,5 +1,8 @@
 package io.dyntables.deploy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -38,7 +41,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		log.info("Integration tests on a PostgreSQL container");
 	}
 
+	/** Probes Docker only where an engine may be: a socket, or DOCKER_HOST. */
 	private static boolean dockerAvailable() {
+		if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
