@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.dyntables.deploy.database.Database;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +40,34 @@ class RestartIT {
 				.satisfies((row) -> assertThat(row).containsEntry("name", "Joe").containsEntry("age", "16"));
 			long next = api.createTable("After restart", Map.of("a", "text"));
 			assertThat(next).isGreaterThan(id);
+		}
+	}
+
+	@Test
+	void databaseAwayAnswers503WithRetryAfter() throws Exception {
+		try (ConfigurableApplicationContext context = start("target/it-data/away-" + UUID.randomUUID())) {
+			WebTestClient http = client(context);
+			long id = new Api(http).createTable("Soon unreachable", Map.of("a", "text"));
+			context.getBean(Database.class).close();
+			for (String path : List.of("/api/table", "/api/table/" + id, "/api/table/" + id + "/rows")) {
+				http.get()
+					.uri(path)
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.valueEquals("Retry-After", "5")
+					.expectBody()
+					.jsonPath("$.code")
+					.isEqualTo("database-unavailable");
+			}
+			http.post()
+				.uri("/api/table/{id}/row", id)
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("a", "x"))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503);
 		}
 	}
 

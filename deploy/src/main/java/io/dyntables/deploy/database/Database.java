@@ -27,6 +27,8 @@ public final class Database implements Closeable {
 
 	private final EmbeddedPostgres embedded;
 
+	private boolean closed;
+
 	private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
 		this.jdbcUrl = jdbcUrl;
 		this.user = user;
@@ -78,9 +80,11 @@ public final class Database implements Closeable {
 		return this.password;
 	}
 
+	/** Stops the embedded PostgreSQL, once; a configured one is left alone. */
 	@Override
-	public void close() throws IOException {
-		if (this.embedded != null) {
+	public synchronized void close() throws IOException {
+		if (this.embedded != null && !this.closed) {
+			this.closed = true;
 			log.info("Stopping the embedded PostgreSQL");
 			this.embedded.close();
 		}

@@ -1,6 +1,8 @@
 package io.dyntables.deploy.web;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -135,15 +138,27 @@ class ProblemDetailsAdvice {
 			};
 			return one(code, code.title());
 		}
-		if (error instanceof R2dbcTransientResourceException || error instanceof R2dbcNonTransientResourceException
-				|| error instanceof CannotGetJdbcConnectionException
-				|| error instanceof DataAccessResourceFailureException) {
+		if (databaseUnavailable(error)) {
 			return one(ErrorCode.DATABASE_UNAVAILABLE, "the database is not reachable; retry shortly");
 		}
 		if (error instanceof R2dbcTimeoutException || error instanceof TimeoutException) {
 			return one(ErrorCode.TIMEOUT, "the operation took too long; retry, or narrow the request");
 		}
 		return one(ErrorCode.INTERNAL, "an internal error occurred; it has been logged");
+	}
+
+	/** Whether the error, or any cause of it, is a failure to reach the database. */
+	private static boolean databaseUnavailable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof R2dbcTransientResourceException || cause instanceof R2dbcNonTransientResourceException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof DataAccessResourceFailureException
+					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String inputProblem(ServerWebInputException input) {
