@@ -72,9 +72,8 @@ class RestartIT {
 	}
 
 	private static ConfigurableApplicationContext start(String dataDir) {
-		return new SpringApplicationBuilder(DyntablesApplication.class)
-			.properties("server.port=0", "dyntables.data-dir=" + dataDir)
-			.run();
+		return new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
+				"--dyntables.data-dir=" + dataDir);
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends schema commands and answers once the projection has applied them (read your
  * writes): the subscription to the table is opened before the command is sent, so no
- * update can be missed.
+ * update can be missed; the read model is also polled, for when another instance runs the
+ * projector.
  */
 @Component
 class ProjectionWaiter {
@@ -33,11 +34,15 @@ class ProjectionWaiter {
 
 	private final Duration wait;
 
+	private final Duration pollInterval;
+
 	ProjectionWaiter(CommandGateway commands, QueryGateway queries,
-			@Value("${dyntables.projection-wait:10s}") Duration wait) {
+			@Value("${dyntables.projection-wait:10s}") Duration wait,
+			@Value("${dyntables.projection-poll:100ms}") Duration pollInterval) {
 		this.commands = commands;
 		this.queries = queries;
 		this.wait = wait;
+		this.pollInterval = pollInterval;
 	}
 
 	/** The table as the read model holds it now, if it exists. */
@@ -80,11 +85,20 @@ class ProjectionWaiter {
 					.subscribeOn(Schedulers.boundedElastic())
 					.map(ProjectionWaiter::lastSequenceOf)
 					.flatMap((sequence) -> Flux
-						.concat(subscription.initialResult().flatMap(Mono::justOrEmpty), subscription.updates())
+						.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+								Flux.merge(subscription.updates(), polled(tableId)))
 						.filter((view) -> view.lastSequence() >= sequence)
 						.next()
 						.timeout(this.wait, Mono.error(() -> new ProjectionPending(tableId)))),
 				(subscription) -> Mono.fromRunnable(subscription::close));
+	}
+
+	/**
+	 * The read model, read again at intervals: when another instance projects the table,
+	 * no update reaches this instance's subscription.
+	 */
+	private Flux<TableView> polled(long tableId) {
+		return Mono.defer(() -> find(tableId)).delaySubscription(this.pollInterval).repeat();
 	}
 
 	private SubscriptionQueryResult<Optional<TableView>, TableView> subscribe(long tableId) {

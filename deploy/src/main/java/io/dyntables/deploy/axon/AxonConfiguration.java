@@ -1,5 +1,8 @@
 package io.dyntables.deploy.axon;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
 import javax.sql.DataSource;
 
 import io.dyntables.query.projection.TableProjector;
@@ -77,6 +80,7 @@ class AxonConfiguration {
 	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, Flyway migratedFirst) {
 		return JdbcTokenStore.builder()
 			.connectionProvider(connectionProvider)
+			.nodeId(nodeId())
 			.serializer(defaultSerializer)
 			.schema(TokenSchema.builder()
 				.setTokenTable("dyntables.token_entry")
@@ -88,6 +92,14 @@ class AxonConfiguration {
 				.setOwnerColumn("owner")
 				.build())
 			.build();
+	}
+
+	/**
+	 * This instance's name in the token store's claims: process and host, made unique, so
+	 * two instances (even two in one JVM) never take each other's claims for their own.
+	 */
+	private static String nodeId() {
+		return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	@Autowired

@@ -57,7 +57,8 @@ public final class Database implements Closeable {
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
-			// a row answered with 2xx is durable: the embedded default (off) could lose it
+			// a row answered with 2xx is durable: the embedded default (off) could lose
+			// it
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("timezone", "UTC")
 			.start();

@@ -1,0 +1,75 @@
+package io.dyntables.deploy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dyntables.deploy.database.Database;
+import io.dyntables.query.projection.TableProjector;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one PostgreSQL: the projector runs on whichever claimed its segment,
+ * each event is applied once, and a schema command sent to the other instance still
+ * answers once its change is applied.
+ */
+class TwoInstancesIT {
+
+	@Test
+	void commandsOnTheInstanceWithoutTheProjectorReadTheirWrites() throws Exception {
+		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(DyntablesApplication.class)
+			.run("--server.port=0", "--dyntables.data-dir=target/it-data/two-" + UUID.randomUUID())) {
+			waitUntilClaimed(first);
+			String url = first.getBean(Database.class).jdbcUrl();
+			try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DyntablesApplication.class)
+				.run("--server.port=0", "--dyntables.db.url=" + url, "--dyntables.projection-wait=5s")) {
+				assertThat(claimed(second)).isFalse();
+				Api viaSecond = new Api(client(second));
+				Instant before = Instant.now();
+				long id = viaSecond.createTable("Elsewhere", Map.of("a", "text"));
+				viaSecond.changeSchema(id, Map.of("fields", Map.of("a", "text", "b", "integer")));
+				viaSecond.insert(id, Map.of("a", "x", "b", 1));
+				assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
+				assertThat(new Api(client(first)).rows(id)).hasSize(1);
+				assertThat(first.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+					.queryForObject("SELECT count(*) FROM dyntables.ddl_log WHERE table_id = ?", Long.class, id))
+					.isEqualTo(2);
+			}
+		}
+	}
+
+	private static void waitUntilClaimed(ConfigurableApplicationContext context) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (!claimed(context)) {
+			assertThat(Instant.now()).as("the projector claimed its segment").isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static boolean claimed(ConfigurableApplicationContext context) {
+		return !context.getBean(EventProcessingConfiguration.class)
+			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
+			.orElseThrow()
+			.processingStatus()
+			.isEmpty();
+	}
+
+	private static WebTestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.responseTimeout(Duration.ofSeconds(60))
+			.build();
+	}
+
+}
