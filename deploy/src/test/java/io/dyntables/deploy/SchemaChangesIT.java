@@ -275,6 +275,8 @@ class SchemaChangesIT {
 		assertThat(dry).containsEntry("dryRun", true)
 			.containsEntry("destroysData", true)
 			.containsEntry("rewritesTable", true);
+		assertThat(dry.get("notes")).asList()
+			.containsExactly("'d' is required for rows written from now on; rows that exist hold null until written");
 		assertThat(this.api.version(id)).isEqualTo(1);
 		assertThat(Json.types(this.api.table(id))).containsOnlyKeys("a", "b", "c");
 		@SuppressWarnings("unchecked")

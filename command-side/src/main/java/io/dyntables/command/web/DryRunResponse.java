@@ -1,9 +1,14 @@
 package io.dyntables.command.web;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.DdlStatement;
+import io.dyntables.api.table.Events.FieldAdded;
+import io.dyntables.api.table.Events.FieldOptionsChanged;
+import io.dyntables.api.table.Events.FieldTypeChanged;
 import io.dyntables.api.table.Events.TableEvent;
 
 /**
@@ -17,16 +22,43 @@ import io.dyntables.api.table.Events.TableEvent;
  * @param destroysData whether any statement loses values
  * @param rewritesTable whether any statement rewrites every row
  * @param locks the locks taken, in order, without repeats
+ * @param notes what the change means for existing rows, where that is not obvious
  */
 record DryRunResponse(boolean dryRun, long version, List<Change> changes, List<DdlStatement> ddl, boolean destroysData,
-		boolean rewritesTable, List<String> locks) {
+		boolean rewritesTable, List<String> locks, List<String> notes) {
 
 	static DryRunResponse of(CommandOutcome outcome, List<DdlStatement> ddl) {
 		return new DryRunResponse(true, outcome.version(),
 				outcome.events().stream().map((event) -> new Change(event.getClass().getSimpleName(), event)).toList(),
 				ddl, ddl.stream().anyMatch(DdlStatement::destroysData),
 				ddl.stream().anyMatch(DdlStatement::rewritesTable),
-				ddl.stream().map(DdlStatement::lock).distinct().toList());
+				ddl.stream().map(DdlStatement::lock).distinct().toList(),
+				outcome.events().stream().map(DryRunResponse::note).flatMap(Optional::stream).toList());
+	}
+
+	/**
+	 * Required fields and defaults bind rows written from now on; existing rows keep
+	 * their values.
+	 */
+	private static Optional<String> note(TableEvent event) {
+		if (event instanceof FieldAdded added && added.field().required() && added.field().defaultValue() == null) {
+			return Optional.of("'" + added.field().name()
+					+ "' is required for rows written from now on; rows that exist hold null until written");
+		}
+		if (event instanceof FieldOptionsChanged changed) {
+			if (changed.to().required() && !changed.from().required()) {
+				return Optional.of("'" + changed.to().name()
+						+ "' is required for rows written from now on; rows that exist may still hold null");
+			}
+			if (!Objects.equals(changed.from().defaultValue(), changed.to().defaultValue())) {
+				return Optional.of("the default of '" + changed.to().name() + "' applies to rows written from now on");
+			}
+		}
+		if (event instanceof FieldTypeChanged changed && changed.keptColumn() != null) {
+			return Optional.of("values of '" + changed.to().name() + "' that do not convert become null; "
+					+ "the originals are kept in the column " + changed.keptColumn());
+		}
+		return Optional.empty();
 	}
 
 	record Change(String type, TableEvent event) {
