@@ -172,6 +172,14 @@ class OriginalWalkthroughIT {
 		this.http.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).value((page) -> {
 			assertThat(page).contains("/api/table");
 		});
+		this.http.get()
+			.uri("/")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isTemporaryRedirect()
+			.expectHeader()
+			.location("/v3/api-docs");
 		this.http.get().uri("/swagger").exchange().expectStatus().is3xxRedirection();
 		this.http.get()
 			.uri("/v3/api-docs")

@@ -1,15 +1,25 @@
 package io.dyntables.deploy.web;
 
+import java.net.URI;
+import java.util.List;
+
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.reactive.UrlHandlerFilter;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 /** HTTP conventions of the whole API. */
@@ -21,6 +31,21 @@ class WebConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	WebFilter trailingSlash() {
 		return UrlHandlerFilter.trailingSlashHandler("/api/**").mutateRequest().build();
+	}
+
+	/**
+	 * The documentation at {@code /}: the page for browsers, the OpenAPI document for
+	 * clients that ask for JSON.
+	 */
+	@Bean
+	RouterFunction<ServerResponse> documentation(@Value("classpath:/static/index.html") Resource page) {
+		return RouterFunctions.route(RequestPredicates.GET("/"), (request) -> {
+			List<MediaType> accepted = request.headers().accept();
+			boolean json = !accepted.isEmpty() && accepted.stream()
+				.noneMatch((type) -> type.includes(MediaType.TEXT_HTML) || type.isWildcardType());
+			return json ? ServerResponse.temporaryRedirect(URI.create("/v3/api-docs")).build()
+					: ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page);
+		});
 	}
 
 	/**
