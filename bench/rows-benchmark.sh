@@ -4,7 +4,8 @@
 #
 #   bench/rows-benchmark.sh            # builds the jar if missing, runs everything (about 2-3 minutes)
 #
-# Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), CONNECTIONS (16),
+# Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
+# unreported load before measuring, default 5), CONNECTIONS (16),
 # BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
@@ -51,7 +52,7 @@ DYNTABLES_DATA_DIR="$WORK/data" AXONIQ_UPDATE_CHECKER_DISABLED=true \
 SERVICE_PID=$!
 
 BASE="http://127.0.0.1:$PORT" WORK="$WORK" PGBIN="$PGBIN" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
-	BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
+	WARMUP="${WARMUP:-5}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
 	python3 - <<'PY'
 import http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse
 
@@ -182,6 +183,27 @@ def psql(command):
 
 
 results = []
+
+# --- warm-up (not reported): let the JIT compile the paths measured below ------------------
+WARMUP = int(os.environ.get("WARMUP", "5"))
+if WARMUP > 0:
+    warm_id, _ = create_table("Warmup")
+    warm_rows = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(20000)).encode()
+    for _ in range(2):
+        request("POST", f"/api/table/{warm_id}/rows", warm_rows, {"Content-Type": "application/x-ndjson"})
+        request("GET", f"/api/table/{warm_id}/rows?format=ndjson")
+    for script, path in (
+            ('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW)
+             + "'\n", f"/api/table/{warm_id}/row"),
+            ("request = function()\n"
+             f'  return wrk.format("GET", "/api/table/{warm_id}/rows?limit=100&id=gt." .. math.random(0, 19000))\n'
+             "end\n", "/")):
+        lua = os.path.join(WORK, "warm.lua")
+        with open(lua, "w") as f:
+            f.write(script)
+        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{WARMUP}s", "-s", lua, BASE + path],
+                       capture_output=True, check=True)
+    log("warmed up")
 
 # --- create table and schema change, sequential -----------------------------------------
 create_ms, change_ms = [], []
@@ -320,10 +342,18 @@ results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0
 # --- the table ------------------------------------------------------------------------
 print(f"\nRows benchmark: {CONNECTIONS} connections, {DURATION} s per run, {os.cpu_count()} CPUs, loopback\n")
 header = ("operation", "service (HTTP)", "PostgreSQL direct", "ratio", "CPU during run (of one core)")
-widths = [max(len(str(row[i] if i != 3 else f"{row[3]:.2f}")) for row in results + [header]] for i in range(5)]
+
+
+def cells(row):
+    return [str(row[0]), str(row[1]), str(row[2]), row[3] if isinstance(row[3], str) else f"{row[3]:.2f}",
+            str(row[4])]
+
+
+widths = [max(len(cells(row)[i]) for row in results + [header]) for i in range(5)]
+
+
 def line(row):
-    cells = [row[0], row[1], row[2], row[3] if isinstance(row[3], str) else f"{row[3]:.2f}", row[4]]
-    return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"
+    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells(row), widths)) + " |"
 print(line(header))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for row in results:

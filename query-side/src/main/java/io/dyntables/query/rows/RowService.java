@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
@@ -67,6 +68,8 @@ public class RowService {
 
 	private final Limits limits;
 
+	private final Map<Long, CachedSql> insertStatements = new ConcurrentHashMap<>();
+
 	RowService(DatabaseClient db, SchemaCache schemas, JsonValues json, JsonMapper mapper,
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
@@ -94,9 +97,30 @@ public class RowService {
 	public Mono<Map<String, Object>> insert(long tableId, Map<String, Object> row) {
 		return withSchema(tableId, (schema) -> {
 			ValidRow valid = this.validator.whole(schema, row, "");
-			GenericExecuteSpec spec = bind(this.db.sql(RowSql.insert(schema, valid.fields())), valid);
+			GenericExecuteSpec spec = bind(this.db.sql(insertSql(schema, valid.fields())), valid);
 			return spec.map((result) -> read(schema, result)).one();
 		});
+	}
+
+	/**
+	 * The insert statement of a whole row, built once per schema: the hot path of
+	 * single-row writes then does no SQL building.
+	 */
+	private String insertSql(TableSchema schema, List<FieldDefinition> fields) {
+		if (!fields.equals(schema.fields())) {
+			return RowSql.insert(schema, fields);
+		}
+		CachedSql cached = this.insertStatements.get(schema.tableId());
+		if (cached != null && cached.schema() == schema) {
+			return cached.sql();
+		}
+		String sql = RowSql.insert(schema, fields);
+		this.insertStatements.put(schema.tableId(), new CachedSql(schema, sql));
+		return sql;
+	}
+
+	private record CachedSql(TableSchema schema, String sql) {
+
 	}
 
 	/** One row by id. */

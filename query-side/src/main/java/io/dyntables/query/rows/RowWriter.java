@@ -11,6 +11,8 @@ import io.dyntables.query.rows.RowService.Listed;
 import io.dyntables.query.rows.RowService.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
@@ -38,10 +40,15 @@ class RowWriter {
 
 	private static final int ROWS_PER_CHUNK = 256;
 
-	private final JsonMapper mapper;
+	/** Writes rows one per line. */
+	private final ObjectWriter lines;
+
+	/** Writes rows separated by commas. */
+	private final ObjectWriter elements;
 
 	RowWriter(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.lines = mapper.writer().withRootValueSeparator("\n");
+		this.elements = mapper.writer().withRootValueSeparator(",");
 	}
 
 	Mono<Void> write(Listed listed, ServerWebExchange exchange) {
@@ -105,10 +112,10 @@ class RowWriter {
 			case JSON -> json(rows, buffers);
 			case NDJSON -> rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
 				ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 128);
-				for (Map<String, Object> row : chunk) {
-					this.mapper.writeValue(out, row);
-					out.write('\n');
+				try (SequenceWriter lines = this.lines.writeValues(out)) {
+					lines.writeAll(chunk);
 				}
+				out.write('\n');
 				return buffers.wrap(out.toByteArray());
 			});
 			case CSV -> Flux.just(buffers.wrap(csvLine(listing.output()).getBytes(StandardCharsets.UTF_8)))
@@ -122,17 +129,17 @@ class RowWriter {
 		};
 	}
 
-	/** A JSON array, written element by element as rows arrive. */
+	/** A JSON array, written in chunks as rows arrive. */
 	private Flux<DataBuffer> json(Flux<Map<String, Object>> rows, DataBufferFactory buffers) {
 		boolean[] first = { true };
 		return Flux.just(buffers.wrap(new byte[] { '[' })).concatWith(rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 128);
-			for (Map<String, Object> row : chunk) {
-				if (!first[0]) {
-					out.write(',');
-				}
-				first[0] = false;
-				this.mapper.writeValue(out, row);
+			if (!first[0]) {
+				out.write(',');
+			}
+			first[0] = false;
+			try (SequenceWriter elements = this.elements.writeValues(out)) {
+				elements.writeAll(chunk);
 			}
 			return buffers.wrap(out.toByteArray());
 		})).concatWith(Mono.fromSupplier(() -> buffers.wrap(new byte[] { ']' })));

@@ -272,8 +272,12 @@ public final class RowSql {
 		if (sort.descending()) {
 			return (value == null) ? column + " IS NOT NULL" : column + " < " + parameter(value, parameters);
 		}
-		return (value == null) ? null
-				: "(" + column + " > " + parameter(value, parameters) + " OR " + column + " IS NULL)";
+		if (value == null) {
+			return null;
+		}
+		String greater = column + " > " + parameter(value, parameters);
+		// the row id is never null
+		return sort.column().equals(FieldNames.ROW_ID) ? greater : "(" + greater + " OR " + column + " IS NULL)";
 	}
 
 	private static String parameter(Object value, List<Object> parameters) {
