@@ -440,6 +440,14 @@ public class RowService {
 	}
 
 	private Throwable translateRead(Throwable error) {
+		return readFailure(error);
+	}
+
+	/**
+	 * A failed read as a refusal when the client can act on it: over the statement time
+	 * limit (query_canceled, 57014) or against a table that changed shape.
+	 */
+	static Throwable readFailure(Throwable error) {
 		Optional<R2dbcException> database = SchemaErrors.database(error);
 		if (database.isPresent() && "57014".equals(database.get().getSqlState())) {
 			return new RefusedException(ErrorCode.TIMEOUT, "",
