@@ -526,6 +526,41 @@ class RowsIT {
 	}
 
 	@Test
+	void emptyListingsAreWellFormedInEveryFormat() {
+		long table = peopleTable();
+		this.http.get()
+			.uri("/api/table/{t}/rows", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("[]");
+		this.http.get()
+			.uri("/api/table/{t}/rows?format=csv&select=first_name", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("id,first_name\r\n");
+		this.http.get()
+			.uri("/api/table/{t}/rows?format=ndjson", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.isEmpty();
+		this.http.get()
+			.uri("/api/table/{t}/rows?limit=5", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Link")
+			.expectBody(String.class)
+			.isEqualTo("[]");
+	}
+
+	@Test
 	void refusesBadListingParametersAsProblems() {
 		long table = peopleTable();
 		insert(table, Map.of("first_name", "A"));

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.dyntables.query.rows.Listing.Format;
 import io.dyntables.query.rows.RowService.Listed;
@@ -109,40 +110,45 @@ class RowWriter {
 	private Flux<DataBuffer> encode(Listing listing, Format format, Flux<Map<String, Object>> rows,
 			DataBufferFactory buffers) {
 		return switch (format) {
-			case JSON -> json(rows, buffers);
-			case NDJSON -> rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
-				ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 128);
+			case JSON -> framed(rows, buffers, "[", ",", "]", (chunk, out) -> {
+				try (SequenceWriter elements = this.elements.writeValues(out)) {
+					elements.writeAll(chunk);
+				}
+			});
+			case NDJSON -> framed(rows, buffers, "", "", "", (chunk, out) -> {
 				try (SequenceWriter lines = this.lines.writeValues(out)) {
 					lines.writeAll(chunk);
 				}
 				out.write('\n');
-				return buffers.wrap(out.toByteArray());
 			});
-			case CSV -> Flux.just(buffers.wrap(csvLine(listing.output()).getBytes(StandardCharsets.UTF_8)))
-				.concatWith(rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
-					StringBuilder text = new StringBuilder(chunk.size() * 128);
-					for (Map<String, Object> row : chunk) {
-						text.append(csvLine(row.values()));
-					}
-					return buffers.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-				}));
+			case CSV -> framed(rows, buffers, csvLine(listing.output()), "", "", (chunk, out) -> {
+				StringBuilder text = new StringBuilder(chunk.size() * 128);
+				for (Map<String, Object> row : chunk) {
+					text.append(csvLine(row.values()));
+				}
+				out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+			});
 		};
 	}
 
-	/** A JSON array, written in chunks as rows arrive. */
-	private Flux<DataBuffer> json(Flux<Map<String, Object>> rows, DataBufferFactory buffers) {
-		boolean[] first = { true };
-		return Flux.just(buffers.wrap(new byte[] { '[' })).concatWith(rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
+	/**
+	 * The rows in chunks, the opening written with the first chunk: nothing is sent (and
+	 * the answer is not committed) before the database has answered, so a statement that
+	 * fails at once is still answered as a problem.
+	 */
+	private static Flux<DataBuffer> framed(Flux<Map<String, Object>> rows, DataBufferFactory buffers, String opening,
+			String separator, String closing, BiConsumer<List<Map<String, Object>>, ByteArrayOutputStream> writer) {
+		boolean[] started = { false };
+		return rows.buffer(ROWS_PER_CHUNK).map((chunk) -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(chunk.size() * 128);
-			if (!first[0]) {
-				out.write(',');
-			}
-			first[0] = false;
-			try (SequenceWriter elements = this.elements.writeValues(out)) {
-				elements.writeAll(chunk);
-			}
+			out.writeBytes((started[0] ? separator : opening).getBytes(StandardCharsets.UTF_8));
+			started[0] = true;
+			writer.accept(chunk, out);
 			return buffers.wrap(out.toByteArray());
-		})).concatWith(Mono.fromSupplier(() -> buffers.wrap(new byte[] { ']' })));
+		})
+			.concatWith(Mono.fromSupplier(() -> (started[0] ? closing : opening + closing))
+				.filter((end) -> !end.isEmpty())
+				.map((end) -> buffers.wrap(end.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	/** One CSV record, CRLF-terminated; a null is an empty field, an empty text "". */
