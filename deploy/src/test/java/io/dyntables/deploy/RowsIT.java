@@ -630,6 +630,18 @@ class RowsIT {
 			.uri("/api/table/{t}/row", table)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"first_name\":\"a\",\"first_name\":\"b\"}"), 400, "malformed-request");
+		// a refused body is not read to its end, so the server closes the connection
+		String huge = "x".repeat(1_100_000);
+		refusedWrite(this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.header("Connection", "close")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Map.of("first_name", "a", "note", huge))), 413, "payload-too-large");
+		refusedWrite(this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.header("Connection", "close")
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue("{\"first_name\":\"a\",\"note\":\"" + huge + "\"}\n"), 413, "payload-too-large");
 		Map<String, Object> unicode = insert(table,
 				Map.of("first_name", "Zoë 😀 中文", "note", "\u202e right-to-left \ud83d\ude00"));
 		assertThat(unicode).containsEntry("first_name", "Zoë 😀 中文");
