@@ -5,7 +5,7 @@
 #   bench/rows-benchmark.sh            # builds the jar if missing, runs everything (about 2-3 minutes)
 #
 # Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
-# unreported load before measuring, default 5), CONNECTIONS (16),
+# unreported load per HTTP path before measuring, default 15), CONNECTIONS (16),
 # BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
@@ -52,7 +52,7 @@ DYNTABLES_DATA_DIR="$WORK/data" AXONIQ_UPDATE_CHECKER_DISABLED=true \
 SERVICE_PID=$!
 
 BASE="http://127.0.0.1:$PORT" WORK="$WORK" PGBIN="$PGBIN" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
-	WARMUP="${WARMUP:-5}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
+	WARMUP="${WARMUP:-15}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
 	python3 - <<'PY'
 import http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse
 
@@ -185,7 +185,7 @@ def psql(command):
 results = []
 
 # --- warm-up (not reported): let the JIT compile the paths measured below ------------------
-WARMUP = int(os.environ.get("WARMUP", "5"))
+WARMUP = int(os.environ.get("WARMUP", "15"))
 if WARMUP > 0:
     warm_id, _ = create_table("Warmup")
     warm_rows = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(20000)).encode()
