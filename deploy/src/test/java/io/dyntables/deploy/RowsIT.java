@@ -455,6 +455,13 @@ class RowsIT {
 			.expectBody(Json.LIST)
 			.value((rows) -> assertThat(rows).hasSize(8));
 		this.http.get()
+			.uri("/api/table/{t}/rows?count=estimated&age=gte.4&first_name=like.C*", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("X-Total-Count", (count) -> assertThat(Long.parseLong(count)).isNotNegative());
+		this.http.get()
 			.uri("/api/table/{t}/rows?count=estimated&limit=2", table)
 			.exchange()
 			.expectStatus()
