@@ -2,6 +2,7 @@ package io.dyntables.query.rows;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes a listing as JSON, NDJSON or CSV (RFC 4180, with a header row). Rows go out in
@@ -75,20 +75,26 @@ class RowWriter {
 			}));
 	}
 
+	/**
+	 * The next page's link: this request's path and query as the client sent them, with
+	 * the cursor replaced (base64url needs no encoding).
+	 */
 	private static void link(Page page, ServerWebExchange exchange) {
 		if (page.next() == null) {
 			return;
 		}
-		String next = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.replaceQueryParam("after", page.next())
-			.build(true)
-			.toUri()
-			.getRawPath();
-		String query = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.replaceQueryParam("after", page.next())
-			.build(true)
-			.getQuery();
-		exchange.getResponse().getHeaders().add(HttpHeaders.LINK, "<" + next + "?" + query + ">; rel=\"next\"");
+		URI uri = exchange.getRequest().getURI();
+		StringBuilder next = new StringBuilder(uri.getRawPath()).append('?');
+		String query = uri.getRawQuery();
+		if (query != null) {
+			for (String parameter : query.split("&")) {
+				if (!parameter.isEmpty() && !parameter.equals("after") && !parameter.startsWith("after=")) {
+					next.append(parameter).append('&');
+				}
+			}
+		}
+		next.append("after=").append(page.next());
+		exchange.getResponse().getHeaders().add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 	}
 
 	private static Format negotiate(ServerWebExchange exchange) {
