@@ -71,9 +71,15 @@ class DatabaseConfiguration {
 			.load();
 	}
 
+	/**
+	 * The pool for rows. Sized by default for the machine: PostgreSQL does the most work
+	 * with a few more busy connections than cores, and requests beyond that wait in the
+	 * pool queue (cheap) rather than in PostgreSQL (contention).
+	 */
 	@Bean(destroyMethod = "dispose")
-	ConnectionPool connectionFactory(Database database, @Value("${dyntables.db.r2dbc-pool-size:16}") int poolSize,
+	ConnectionPool connectionFactory(Database database, @Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
 			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout) {
+		int poolSize = (configured > 0) ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1);
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl())
 			.mutate()
 			.option(ConnectionFactoryOptions.USER, database.user())

@@ -1,6 +1,7 @@
 package io.dyntables.query.rows;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,13 +11,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /** Rows of a table. */
 @RestController
@@ -29,8 +36,11 @@ class RowController {
 
 	private final RowService rows;
 
-	RowController(RowService rows) {
+	private final RowWriter writer;
+
+	RowController(RowService rows, RowWriter writer) {
 		this.rows = rows;
+		this.writer = writer;
 	}
 
 	@PostMapping("/row")
@@ -45,10 +55,64 @@ class RowController {
 				.body(stored));
 	}
 
+	@GetMapping("/rows/{rowId}")
+	@Operation(summary = "Read a row")
+	Mono<Map<String, Object>> get(@PathVariable long id, @PathVariable long rowId) {
+		return this.rows.get(id, rowId);
+	}
+
+	@PutMapping(path = "/rows/{rowId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Replace a row",
+			description = "The whole row, checked as an insert is: absent fields get their defaults or are refused when required.")
+	Mono<Map<String, Object>> replace(@PathVariable long id, @PathVariable long rowId,
+			@RequestBody Map<String, Object> row) {
+		return this.rows.replace(id, rowId, row);
+	}
+
+	@PatchMapping(path = "/rows/{rowId}",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	@Operation(summary = "Change fields of a row", description = "Only the given fields are checked and changed.")
+	Mono<Map<String, Object>> patch(@PathVariable long id, @PathVariable long rowId,
+			@RequestBody Map<String, Object> row) {
+		return this.rows.patch(id, rowId, row);
+	}
+
+	@DeleteMapping("/rows/{rowId}")
+	@Operation(summary = "Delete a row")
+	Mono<ResponseEntity<Void>> delete(@PathVariable long id, @PathVariable long rowId) {
+		return this.rows.delete(id, rowId).thenReturn(ResponseEntity.noContent().build());
+	}
+
+	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add many rows",
+			description = "A JSON array of rows, inserted all or none; refusals point at /<index>/<field>. "
+					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.")
+	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id,
+			@RequestBody List<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
+		return this.rows.insertAll(id, rows, onConflict).map(RowController::inserted);
+	}
+
+	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+	@Operation(summary = "Load a stream of rows",
+			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.")
+	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id,
+			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
+		return this.rows.insertStream(id, rows, onConflict).map(RowController::inserted);
+	}
+
+	private static ResponseEntity<Map<String, Object>> inserted(long count) {
+		return ResponseEntity.status(201).body(Map.of("inserted", count));
+	}
+
 	@GetMapping("/rows")
-	@Operation(summary = "List rows", description = "A JSON array of the table's rows, by id.")
-	Flux<Map<String, Object>> all(@PathVariable long id) {
-		return this.rows.all(id);
+	@Operation(summary = "List rows",
+			description = "Without parameters, a JSON array of every row by id. Parameters: select, order, limit, "
+					+ "after (cursor from the Link header), count=exact|estimated (X-Total-Count), "
+					+ "format=json|ndjson|csv (or the Accept header), and filters field=op.value "
+					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.notnull, is.true, is.false, like, ilike).")
+	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange) {
+		return this.rows.list(id, exchange.getRequest().getQueryParams())
+			.flatMap((listed) -> this.writer.write(listed, exchange));
 	}
 
 }

@@ -1,11 +1,18 @@
 package io.dyntables.query.rows;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
@@ -13,22 +20,41 @@ import io.dyntables.api.schema.TableSchema;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
+import io.dyntables.query.sql.SchemaDdl;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Reads and writes rows of user tables over R2DBC, validated against the cached schema. A
  * statement that fails because the schema changed underneath it is retried once against
- * the current schema, and answered 409 if it still does not fit.
+ * the current schema, and answered 409 if it still does not fit. Database refusals a
+ * client can cause (a duplicate unique value, a statement over its time limit) are
+ * answered as such, never as our fault.
  */
 @Service
 public class RowService {
+
+	/** Rows a listing reads from the database per round trip. */
+	private static final int FETCH_SIZE = 1000;
+
+	/** Rows a bulk insert sends per statement. */
+	private static final int BATCH_SIZE = 1000;
+
+	private static final int MAX_REFUSALS = 100;
 
 	private final DatabaseClient db;
 
@@ -36,27 +62,340 @@ public class RowService {
 
 	private final RowValidator validator;
 
-	RowService(DatabaseClient db, SchemaCache schemas, JsonValues json) {
+	private final JsonMapper mapper;
+
+	private final TransactionalOperator transactions;
+
+	private final Limits limits;
+
+	private final Map<Long, CachedSql> insertStatements = new ConcurrentHashMap<>();
+
+	RowService(DatabaseClient db, SchemaCache schemas, JsonValues json, JsonMapper mapper,
+			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
+			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
+			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows) {
 		this.db = db;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
+		this.mapper = mapper;
+		this.limits = new Limits(maxPageSize, maxBulkSize, maxStreamRows);
+		this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.getConnectionFactory()));
+	}
+
+	/**
+	 * The limits on row requests.
+	 *
+	 * @param maxPageSize the largest {@code limit} of a listing
+	 * @param maxBulkSize the most rows of a JSON array bulk insert
+	 * @param maxStreamRows the most rows of an NDJSON bulk insert
+	 */
+	public record Limits(int maxPageSize, int maxBulkSize, long maxStreamRows) {
+
 	}
 
 	/** Inserts one row and answers it as stored, with its id. */
 	public Mono<Map<String, Object>> insert(long tableId, Map<String, Object> row) {
 		return withSchema(tableId, (schema) -> {
 			ValidRow valid = this.validator.whole(schema, row, "");
-			GenericExecuteSpec spec = bind(this.db.sql(RowSql.insert(schema, valid.fields())), valid);
+			GenericExecuteSpec spec = bind(this.db.sql(insertSql(schema, valid.fields())), valid);
 			return spec.map((result) -> read(schema, result)).one();
 		});
 	}
 
-	/** Every row, by id. */
-	public Flux<Map<String, Object>> all(long tableId) {
+	/**
+	 * The insert statement of a whole row, built once per schema: the hot path of
+	 * single-row writes then does no SQL building.
+	 */
+	private String insertSql(TableSchema schema, List<FieldDefinition> fields) {
+		if (!fields.equals(schema.fields())) {
+			return RowSql.insert(schema, fields);
+		}
+		CachedSql cached = this.insertStatements.get(schema.tableId());
+		if (cached != null && cached.schema() == schema) {
+			return cached.sql();
+		}
+		String sql = RowSql.insert(schema, fields);
+		this.insertStatements.put(schema.tableId(), new CachedSql(schema, sql));
+		return sql;
+	}
+
+	private record CachedSql(TableSchema schema, String sql) {
+
+	}
+
+	/** One row by id. */
+	public Mono<Map<String, Object>> get(long tableId, long rowId) {
+		return withSchema(tableId,
+				(schema) -> this.db.sql(RowSql.selectOne(schema))
+					.bind(0, rowId)
+					.map((result) -> read(schema, result))
+					.one()
+					.switchIfEmpty(Mono.error(() -> rowNotFound(tableId, rowId))));
+	}
+
+	/**
+	 * Replaces every field of a row, checked as an insert is; absent fields get defaults.
+	 */
+	public Mono<Map<String, Object>> replace(long tableId, long rowId, Map<String, Object> row) {
+		return withSchema(tableId, (schema) -> update(schema, rowId, this.validator.whole(schema, row, "")));
+	}
+
+	/** Changes the given fields of a row, each checked; the others keep their values. */
+	public Mono<Map<String, Object>> patch(long tableId, long rowId, Map<String, Object> row) {
+		return withSchema(tableId, (schema) -> {
+			ValidRow valid = this.validator.partial(schema, row, "");
+			if (valid.fields().isEmpty()) {
+				return this.db.sql(RowSql.selectOne(schema))
+					.bind(0, rowId)
+					.map((result) -> read(schema, result))
+					.one()
+					.switchIfEmpty(Mono.error(() -> rowNotFound(tableId, rowId)));
+			}
+			return update(schema, rowId, valid);
+		});
+	}
+
+	/** Deletes a row. */
+	public Mono<Void> delete(long tableId, long rowId) {
+		return withSchema(tableId, (schema) -> this.db.sql(RowSql.delete(schema))
+			.bind(0, rowId)
+			.fetch()
+			.rowsUpdated()
+			.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted)))
+			.then();
+	}
+
+	private Mono<Map<String, Object>> update(TableSchema schema, long rowId, ValidRow valid) {
+		GenericExecuteSpec spec = bind(this.db.sql(RowSql.update(schema, valid.fields())), valid);
+		return spec.bind(valid.fields().size(), rowId)
+			.map((result) -> read(schema, result))
+			.one()
+			.switchIfEmpty(Mono.error(() -> rowNotFound(schema.tableId(), rowId)));
+	}
+
+	/**
+	 * Inserts every row of a JSON array in one transaction, or none: each row is checked
+	 * first, and every refusal names the row's index.
+	 * @param onConflict a unique field whose existing value makes the row an update, or
+	 * null
+	 */
+	public Mono<Long> insertAll(long tableId, List<Map<String, Object>> rows, String onConflict) {
+		if (rows.size() > this.limits.maxBulkSize()) {
+			return Mono.error(new RefusedException(ErrorCode.TOO_MANY_ROWS, "", "a JSON array holds at most "
+					+ this.limits.maxBulkSize() + " rows; send larger loads as application/x-ndjson"));
+		}
+		return withSchema(tableId, (schema) -> {
+			String conflictField = conflictField(schema, onConflict);
+			List<ValidRow> valid = new ArrayList<>(rows.size());
+			List<Refusal> refusals = new ArrayList<>();
+			for (int i = 0; i < rows.size() && refusals.size() < MAX_REFUSALS; i++) {
+				try {
+					valid.add(this.validator.whole(schema, rows.get(i), "/" + i));
+				}
+				catch (RefusedException ex) {
+					refusals.addAll(ex.refusals());
+				}
+			}
+			if (!refusals.isEmpty()) {
+				return Mono.error(new RefusedException(refusals));
+			}
+			if (valid.isEmpty()) {
+				return Mono.just(0L);
+			}
+			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
+			Mono<Long> inserted = Flux.fromIterable(valid)
+				.buffer(BATCH_SIZE)
+				.concatMap((batch) -> insertBatch(schema, sql, batch))
+				.reduce(0L, (sum, count) -> sum + count);
+			return this.transactions.transactional(inserted);
+		});
+	}
+
+	/**
+	 * Inserts a stream of rows in one transaction, or none, in batches as they arrive:
+	 * never the whole stream in memory. A refusal names the row's index (from 0) in the
+	 * stream. The stream is read once, so a schema change while it runs is answered 409
+	 * (and the cached schema refreshed for the retry) rather than retried.
+	 */
+	public Mono<Long> insertStream(long tableId, Flux<Map<String, Object>> rows, String onConflict) {
+		long max = this.limits.maxStreamRows();
+		return this.schemas.get(tableId).switchIfEmpty(Mono.error(() -> notFound(tableId))).flatMap((cached) -> {
+			TableSchema schema = live(cached);
+			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField(schema, onConflict));
+			return rows.index().map((indexed) -> {
+				long index = indexed.getT1();
+				if (index >= max) {
+					throw new RefusedException(ErrorCode.TOO_MANY_ROWS, "/" + index,
+							"a stream holds at most " + max + " rows; split the load");
+				}
+				return this.validator.whole(schema, indexed.getT2(), "/" + index);
+			})
+				.buffer(BATCH_SIZE)
+				.concatMap((batch) -> insertBatch(schema, sql, batch))
+				.reduce(0L, Long::sum)
+				.as(this.transactions::transactional)
+				.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
+					.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
+							"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
+				.onErrorMap((error) -> translate(schema, error));
+		});
+	}
+
+	private Mono<Long> insertBatch(TableSchema schema, String sql, List<ValidRow> batch) {
+		List<FieldDefinition> fields = schema.fields();
+		GenericExecuteSpec spec = this.db.sql(sql);
+		for (int f = 0; f < fields.size(); f++) {
+			String[] column = new String[batch.size()];
+			for (int r = 0; r < batch.size(); r++) {
+				column[r] = text(batch.get(r).values().get(f));
+			}
+			spec = spec.bind(f, column);
+		}
+		return spec.fetch().rowsUpdated();
+	}
+
+	/** A checked value in the text form PostgreSQL reads back exactly. */
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof OffsetDateTime timestamp) {
+			return timestamp.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		}
+		if (value instanceof Json json) {
+			return json.asString();
+		}
+		return value.toString();
+	}
+
+	private static String conflictField(TableSchema schema, String onConflict) {
+		if (onConflict == null) {
+			return null;
+		}
+		Optional<FieldDefinition> field = schema.field(onConflict);
+		if (field.isEmpty()) {
+			throw new RefusedException(ErrorCode.UNKNOWN_FIELD, "/query/onConflict",
+					"the table has no field '" + Listing.printable(onConflict) + "'");
+		}
+		if (!field.get().unique()) {
+			throw new RefusedException(ErrorCode.CONFLICT_FIELD_NOT_UNIQUE, "/query/onConflict",
+					"'" + onConflict + "' is not a unique field, so it cannot decide which row to update");
+		}
+		return field.get().name();
+	}
+
+	/** A listing as the query parameters ask for it. */
+	public Mono<Listed> list(long tableId, MultiValueMap<String, String> parameters) {
 		return this.schemas.get(tableId)
 			.switchIfEmpty(Mono.error(() -> notFound(tableId)))
-			.map(RowService::live)
-			.flatMapMany((schema) -> this.db.sql(RowSql.selectAll(schema)).map((result) -> read(schema, result)).all());
+			.map((schema) -> new Listed(Listing.parse(live(schema), parameters, this.limits.maxPageSize(), this.mapper),
+					this));
+	}
+
+	/** A listing, ready to run. */
+	public static final class Listed {
+
+		private final Listing listing;
+
+		private final RowService service;
+
+		Listed(Listing listing, RowService service) {
+			this.listing = listing;
+			this.service = service;
+		}
+
+		Listing listing() {
+			return this.listing;
+		}
+
+		/** Every row the listing selects, streamed from the database as it is read. */
+		public Flux<Map<String, Object>> rows() {
+			return this.service.rows(this.listing).map(this.listing::answered);
+		}
+
+		/** One page and the cursor of the next, if there is a next. */
+		public Mono<Page> page() {
+			return this.service.page(this.listing);
+		}
+
+		/** The row count asked for, or empty. */
+		public Mono<Long> count() {
+			return (this.listing.count() != null) ? this.service.count(this.listing) : Mono.empty();
+		}
+
+	}
+
+	/**
+	 * One page of rows.
+	 *
+	 * @param rows the rows answered
+	 * @param next the cursor of the next page, or null on the last
+	 */
+	public record Page(List<Map<String, Object>> rows, String next) {
+
+	}
+
+	private Flux<Map<String, Object>> rows(Listing listing) {
+		RowSql.Statement statement = RowSql.select(listing.query());
+		List<String> columns = listing.query().columns();
+		TableSchema schema = listing.schema();
+		GenericExecuteSpec spec = bindAll(this.db.sql(statement.sql()), statement.parameters());
+		return spec.filter((s) -> s.fetchSize(FETCH_SIZE))
+			.map((result) -> read(schema, columns, result))
+			.all()
+			.onErrorMap(this::translateRead);
+	}
+
+	private Mono<Page> page(Listing listing) {
+		RowSql.Query query = listing.query();
+		RowSql.Query probe = new RowSql.Query(query.schema(), query.columns(), query.filters(), query.sorts(),
+				query.after(), query.limit() + 1);
+		RowSql.Statement statement = RowSql.select(probe);
+		List<String> columns = query.columns();
+		TableSchema schema = listing.schema();
+		return bindAll(this.db.sql(statement.sql()), statement.parameters())
+			.map((result) -> read(schema, columns, result))
+			.all()
+			.collectList()
+			.map((rows) -> {
+				String next = null;
+				if (rows.size() > query.limit()) {
+					rows = rows.subList(0, query.limit());
+					next = listing.cursorAfter(rows.get(rows.size() - 1), this.mapper);
+				}
+				return new Page(rows.stream().map(listing::answered).toList(), next);
+			})
+			.onErrorMap(this::translateRead);
+	}
+
+	private Mono<Long> count(Listing listing) {
+		List<RowSql.Filter> filters = listing.query().filters();
+		if (listing.count() == Listing.Count.EXACT) {
+			RowSql.Statement statement = RowSql.count(listing.schema(), filters);
+			return bindAll(this.db.sql(statement.sql()), statement.parameters())
+				.map((result) -> result.get(0, Long.class))
+				.one()
+				.onErrorMap(this::translateRead);
+		}
+		RowSql.Statement statement = RowSql.estimate(listing.schema(), filters);
+		return bindAll(this.db.sql(statement.sql()), statement.parameters())
+			.map((result) -> result.get(0, String.class))
+			.one()
+			.map((plan) -> {
+				JsonNode rows = this.mapper.readTree(plan).path(0).path("Plan").path("Plan Rows");
+				return rows.asLong();
+			})
+			.onErrorMap(this::translateRead);
+	}
+
+	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, List<Object> parameters) {
+		for (int i = 0; i < parameters.size(); i++) {
+			spec = spec.bind(i, parameters.get(i));
+		}
+		return spec;
 	}
 
 	/**
@@ -72,12 +411,68 @@ public class RowService {
 						(error) -> this.schemas.refresh(tableId)
 							.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
 									: Mono.defer(() -> work.apply(live(fresh)))))
-				.onErrorMap(SchemaErrors::isSchemaMismatch, (error) -> new RefusedException(ErrorCode.SCHEMA_CHANGED,
-						"", "the table's schema changed while the request ran; retry it")));
+				.onErrorMap(SchemaErrors::isSchemaMismatch,
+						(error) -> new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
+								"the table's schema changed while the request ran; retry it"))
+				.onErrorMap((error) -> translate(cached, error)));
 	}
 
 	private static boolean mayBeStale(Throwable error) {
-		return error instanceof RefusedException || SchemaErrors.isSchemaMismatch(error);
+		return (error instanceof RefusedException refused && refused.code() != ErrorCode.ROW_NOT_FOUND
+				&& refused.code() != ErrorCode.TOO_MANY_ROWS) || SchemaErrors.isSchemaMismatch(error);
+	}
+
+	/** A database refusal the client caused, as a refusal; anything else unchanged. */
+	private Throwable translate(TableSchema schema, Throwable error) {
+		Optional<R2dbcException> database = SchemaErrors.database(error);
+		if (database.isEmpty()) {
+			return error;
+		}
+		String state = String.valueOf(database.get().getSqlState());
+		return switch (state) {
+			case "23505" -> duplicate(schema, database.get());
+			case "21000" -> new RefusedException(ErrorCode.INVALID_VALUE, "/query/onConflict",
+					"two rows of the request hold the same value of the conflict field");
+			case "23502" -> new RefusedException(ErrorCode.MISSING_VALUE, "",
+					"a required field has no value; the schema may have changed: read it and retry");
+			default -> translateRead(error);
+		};
+	}
+
+	private Throwable translateRead(Throwable error) {
+		return readFailure(error);
+	}
+
+	/**
+	 * A failed read as a refusal when the client can act on it: over the statement time
+	 * limit (query_canceled, 57014) or against a table that changed shape.
+	 */
+	static Throwable readFailure(Throwable error) {
+		Optional<R2dbcException> database = SchemaErrors.database(error);
+		if (database.isPresent() && "57014".equals(database.get().getSqlState())) {
+			return new RefusedException(ErrorCode.TIMEOUT, "",
+					"the statement took longer than the row statement time limit; narrow the request");
+		}
+		if (SchemaErrors.isSchemaMismatch(error)) {
+			return new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
+					"the table's schema changed while the request ran; retry it");
+		}
+		return error;
+	}
+
+	/** A duplicate unique value, naming the field by its constraint. */
+	private static RefusedException duplicate(TableSchema schema, R2dbcException error) {
+		String constraint = (error instanceof PostgresqlException postgres)
+				? postgres.getErrorDetails().getConstraintName().orElse("") : "";
+		for (FieldDefinition field : schema.fields()) {
+			if (field.unique()
+					&& SchemaDdl.uniqueConstraint(schema.tableId(), field.name()).equals("\"" + constraint + "\"")) {
+				return new RefusedException(ErrorCode.DUPLICATE_VALUE, Refusal.pointer("", field.name()),
+						"another row already holds this value of the unique field '" + field.name() + "'");
+			}
+		}
+		return new RefusedException(ErrorCode.DUPLICATE_VALUE, "",
+				"another row already holds a value of a unique field");
 	}
 
 	private static GenericExecuteSpec bind(GenericExecuteSpec spec, ValidRow row) {
@@ -99,6 +494,14 @@ public class RowService {
 		return row;
 	}
 
+	private static Map<String, Object> read(TableSchema schema, List<String> columns, Readable result) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			row.put(columns.get(i), JsonValues.toJson(result.get(i)));
+		}
+		return row;
+	}
+
 	private static TableSchema live(TableSchema schema) {
 		if (schema.deleted()) {
 			throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + schema.tableId() + " was deleted");
@@ -110,17 +513,35 @@ public class RowService {
 		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId);
 	}
 
+	private static RefusedException rowNotFound(long tableId, long rowId) {
+		return new RefusedException(ErrorCode.ROW_NOT_FOUND, "", "table " + tableId + " has no row " + rowId);
+	}
+
 	/** SQLSTATEs that mean the table is not shaped as the schema used said. */
 	static final class SchemaErrors {
 
 		private SchemaErrors() {
 		}
 
+		/** The database's own error behind an error, if any. */
+		static Optional<R2dbcException> database(Throwable error) {
+			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+				if (cause instanceof R2dbcException r2dbc) {
+					return Optional.of(r2dbc);
+				}
+				if (cause.getCause() == cause) {
+					break;
+				}
+			}
+			return Optional.empty();
+		}
+
 		static boolean isSchemaMismatch(Throwable error) {
-			if (!(error instanceof R2dbcException r2dbc) || r2dbc.getSqlState() == null) {
+			Optional<R2dbcException> database = database(error);
+			if (database.isEmpty() || database.get().getSqlState() == null) {
 				return false;
 			}
-			String state = r2dbc.getSqlState();
+			String state = database.get().getSqlState();
 			// undefined column or table, cached plan changed shape, a value no longer
 			// fitting its column
 			return state.equals("42703") || state.equals("42P01") || state.equals("0A000") || state.startsWith("22");

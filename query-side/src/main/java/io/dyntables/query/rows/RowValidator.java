@@ -59,6 +59,30 @@ final class RowValidator {
 		return new ValidRow(fields, values);
 	}
 
+	/**
+	 * The values of the given fields only (a partial update); every given value is
+	 * checked as in a whole row, absent fields are left alone.
+	 */
+	ValidRow partial(TableSchema schema, Map<String, Object> row, String pointerPrefix) {
+		List<Refusal> refusals = new ArrayList<>();
+		refuseUnknown(schema, row, pointerPrefix, refusals);
+		List<FieldDefinition> fields = new ArrayList<>(row.size());
+		List<Object> values = new ArrayList<>(row.size());
+		for (FieldDefinition field : schema.fields()) {
+			if (row.containsKey(field.name())) {
+				coerce(field, row.get(field.name()), Refusal.pointer(pointerPrefix, field.name()), refusals)
+					.ifPresent((bound) -> {
+						fields.add(field);
+						values.add(bound.value());
+					});
+			}
+		}
+		if (!refusals.isEmpty()) {
+			throw new RefusedException(refusals);
+		}
+		return new ValidRow(fields, values);
+	}
+
 	private void refuseUnknown(TableSchema schema, Map<String, Object> row, String pointerPrefix,
 			List<Refusal> refusals) {
 		Set<String> known = new HashSet<>();

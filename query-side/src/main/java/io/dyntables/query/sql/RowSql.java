@@ -2,6 +2,7 @@ package io.dyntables.query.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 import io.dyntables.api.schema.FieldDefinition;
@@ -44,6 +45,244 @@ public final class RowSql {
 	public static String selectAll(TableSchema schema) {
 		return "SELECT " + selectList(schema) + " FROM " + Sql.table(schema.physicalName()) + " ORDER BY "
 				+ Sql.column(FieldNames.ROW_ID);
+	}
+
+	/** The row with this id ($1). */
+	public static String selectOne(TableSchema schema) {
+		return "SELECT " + selectList(schema) + " FROM " + Sql.table(schema.physicalName()) + " WHERE "
+				+ Sql.column(FieldNames.ROW_ID) + " = $1";
+	}
+
+	/**
+	 * Sets these fields ($1..$n in order) of the row whose id is $n+1 and returns it
+	 * whole.
+	 */
+	public static String update(TableSchema schema, List<FieldDefinition> fields) {
+		StringJoiner assignments = new StringJoiner(", ");
+		for (int i = 0; i < fields.size(); i++) {
+			assignments.add(Sql.column(fields.get(i).name()) + " = $" + (i + 1));
+		}
+		return "UPDATE " + Sql.table(schema.physicalName()) + " SET " + assignments + " WHERE "
+				+ Sql.column(FieldNames.ROW_ID) + " = $" + (fields.size() + 1) + " RETURNING " + selectList(schema);
+	}
+
+	/** Deletes the row whose id is $1. */
+	public static String delete(TableSchema schema) {
+		return "DELETE FROM " + Sql.table(schema.physicalName()) + " WHERE " + Sql.column(FieldNames.ROW_ID) + " = $1";
+	}
+
+	/**
+	 * Inserts many rows at once: parameter $i is a text array holding the i-th field's
+	 * values of every row (already checked, in their canonical text form, nulls as SQL
+	 * nulls), cast to the column's base type so the column itself checks sizes. With a
+	 * conflict field, a row whose value of that unique field exists updates that row.
+	 */
+	public static String bulkInsert(TableSchema schema, List<FieldDefinition> fields, String conflictField) {
+		String table = Sql.table(schema.physicalName());
+		StringJoiner arrays = new StringJoiner(", ");
+		StringJoiner aliases = new StringJoiner(", ");
+		StringJoiner values = new StringJoiner(", ");
+		for (int i = 1; i <= fields.size(); i++) {
+			FieldDefinition field = fields.get(i - 1);
+			arrays.add("$" + i + "::text[]");
+			aliases.add("c" + i);
+			boolean textual = switch (field.type()) {
+				case STRING, TEXT -> true;
+				default -> false;
+			};
+			values.add(textual ? "u.c" + i : "u.c" + i + "::" + Sql.baseType(field.type()));
+		}
+		String sql = "INSERT INTO " + table + " (" + Sql.columns(fields.stream().map(FieldDefinition::name).toList())
+				+ ") SELECT " + values + " FROM unnest(" + arrays + ") AS u(" + aliases + ")";
+		if (conflictField == null) {
+			return sql;
+		}
+		StringJoiner updates = new StringJoiner(", ");
+		for (FieldDefinition field : fields) {
+			String column = Sql.column(field.name());
+			updates.add(column + " = EXCLUDED." + column);
+		}
+		return sql + " ON CONFLICT (" + Sql.column(conflictField) + ") DO UPDATE SET " + updates;
+	}
+
+	/** How a filter compares a column. */
+	public enum Operator {
+
+		EQ("="), NEQ("<>"), GT(">"), GTE(">="), LT("<"), LTE("<="), IN("IN"), IS_NULL("IS NULL"),
+		IS_NOT_NULL("IS NOT NULL"), IS_TRUE("IS TRUE"), IS_FALSE("IS FALSE"), LIKE("LIKE"), ILIKE("ILIKE");
+
+		private final String sql;
+
+		Operator(String sql) {
+			this.sql = sql;
+		}
+
+		/** How many values the operator takes: none, one, or (for IN) any. */
+		public boolean takesNoValue() {
+			return this == IS_NULL || this == IS_NOT_NULL || this == IS_TRUE || this == IS_FALSE;
+		}
+
+	}
+
+	/**
+	 * One condition on a column, its values already parsed by the field's type.
+	 *
+	 * @param column a field name or the row id
+	 * @param operator the comparison
+	 * @param values the values to bind (none for the IS operators)
+	 */
+	public record Filter(String column, Operator operator, List<Object> values) {
+
+		public Filter {
+			values = List.copyOf(values);
+		}
+
+	}
+
+	/**
+	 * One ordering key; nulls sort as the largest value (last ascending, first
+	 * descending), as PostgreSQL does by default.
+	 */
+	public record Sort(String column, boolean descending) {
+
+	}
+
+	/**
+	 * A row query.
+	 *
+	 * @param schema the table
+	 * @param columns the columns to read: the row id and fields
+	 * @param filters conditions all rows meet
+	 * @param sorts the order, the row id last so that it is total
+	 * @param after the sort values of the row the page starts after, or null for the
+	 * first page (a null value stands for SQL null)
+	 * @param limit the most rows to read, or 0 for all
+	 */
+	public record Query(TableSchema schema, List<String> columns, List<Filter> filters, List<Sort> sorts,
+			List<Object> after, int limit) {
+
+	}
+
+	/** A statement and the values of its parameters ($1..$n), none of them null. */
+	public record Statement(String sql, List<Object> parameters) {
+
+	}
+
+	/** The rows a query selects, in its order. */
+	public static Statement select(Query query) {
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT ").append(Sql.columns(query.columns()))
+			.append(" FROM ")
+			.append(Sql.table(query.schema().physicalName()));
+		List<String> conditions = conditions(query.filters(), parameters);
+		if (query.after() != null) {
+			conditions.add(keyset(query.sorts(), query.after(), parameters));
+		}
+		if (!conditions.isEmpty()) {
+			sql.append(" WHERE ").append(String.join(" AND ", conditions));
+		}
+		StringJoiner order = new StringJoiner(", ");
+		for (Sort sort : query.sorts()) {
+			order.add(Sql.column(sort.column()) + (sort.descending() ? " DESC" : " ASC"));
+		}
+		sql.append(" ORDER BY ").append(order);
+		if (query.limit() > 0) {
+			sql.append(" LIMIT ").append(query.limit());
+		}
+		return new Statement(sql.toString(), parameters);
+	}
+
+	/** The number of rows the filters select. */
+	public static Statement count(TableSchema schema, List<Filter> filters) {
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(Sql.table(schema.physicalName()));
+		List<String> conditions = conditions(filters, parameters);
+		if (!conditions.isEmpty()) {
+			sql.append(" WHERE ").append(String.join(" AND ", conditions));
+		}
+		return new Statement(sql.toString(), parameters);
+	}
+
+	/**
+	 * The planner's estimate of the rows the filters select, as one JSON plan whose top
+	 * node has {@code Plan Rows}.
+	 */
+	public static Statement estimate(TableSchema schema, List<Filter> filters) {
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM ")
+			.append(Sql.table(schema.physicalName()));
+		List<String> conditions = conditions(filters, parameters);
+		if (!conditions.isEmpty()) {
+			sql.append(" WHERE ").append(String.join(" AND ", conditions));
+		}
+		return new Statement(sql.toString(), parameters);
+	}
+
+	private static List<String> conditions(List<Filter> filters, List<Object> parameters) {
+		List<String> conditions = new ArrayList<>();
+		for (Filter filter : filters) {
+			String column = Sql.column(filter.column());
+			Operator operator = filter.operator();
+			if (operator.takesNoValue()) {
+				conditions.add(column + " " + operator.sql);
+			}
+			else if (operator == Operator.IN) {
+				StringJoiner list = new StringJoiner(", ", "(", ")");
+				for (Object value : filter.values()) {
+					list.add(parameter(value, parameters));
+				}
+				conditions.add(column + " IN " + list);
+			}
+			else {
+				conditions.add(column + " " + operator.sql + " " + parameter(filter.values().get(0), parameters));
+			}
+		}
+		return conditions;
+	}
+
+	/**
+	 * Rows strictly after the given sort values in the order: the first key that differs
+	 * decides. Nulls are the largest values, so they need their own conditions.
+	 */
+	private static String keyset(List<Sort> sorts, List<Object> after, List<Object> parameters) {
+		if (after.size() != sorts.size()) {
+			throw new IllegalArgumentException("a keyset needs one value per sort key");
+		}
+		StringJoiner alternatives = new StringJoiner(" OR ", "(", ")");
+		for (int i = 0; i < sorts.size(); i++) {
+			StringJoiner conjunction = new StringJoiner(" AND ", "(", ")");
+			for (int j = 0; j < i; j++) {
+				String column = Sql.column(sorts.get(j).column());
+				Object value = after.get(j);
+				conjunction.add((value == null) ? column + " IS NULL" : column + " = " + parameter(value, parameters));
+			}
+			String beyond = beyond(sorts.get(i), after.get(i), parameters);
+			if (beyond == null) {
+				continue;
+			}
+			conjunction.add(beyond);
+			alternatives.add(conjunction.toString());
+		}
+		return (alternatives.length() > 2) ? alternatives.toString() : "FALSE";
+	}
+
+	/** Values after the given one on one key, or null when none can be. */
+	private static String beyond(Sort sort, Object value, List<Object> parameters) {
+		String column = Sql.column(sort.column());
+		if (sort.descending()) {
+			return (value == null) ? column + " IS NOT NULL" : column + " < " + parameter(value, parameters);
+		}
+		if (value == null) {
+			return null;
+		}
+		String greater = column + " > " + parameter(value, parameters);
+		// the row id is never null
+		return sort.column().equals(FieldNames.ROW_ID) ? greater : "(" + greater + " OR " + column + " IS NULL)";
+	}
+
+	private static String parameter(Object value, List<Object> parameters) {
+		parameters.add(Objects.requireNonNull(value, "a parameter value"));
+		return "$" + parameters.size();
 	}
 
 }

@@ -75,6 +75,25 @@ public final class Sql {
 		};
 	}
 
+	/**
+	 * The type a value given as text is cast to before it is stored: the column's base
+	 * type, so that sizes are still checked by the column itself on assignment.
+	 */
+	public static String baseType(FieldType type) {
+		return switch (type) {
+			case STRING, TEXT -> "text";
+			case INTEGER -> "integer";
+			case BIGINT -> "bigint";
+			case DECIMAL -> "numeric";
+			case FLOAT -> "double precision";
+			case BOOLEAN -> "boolean";
+			case DATE -> "date";
+			case TIMESTAMP -> "timestamptz";
+			case UUID -> "uuid";
+			case JSON -> "jsonb";
+		};
+	}
+
 	/** A comma-separated list of quoted columns. */
 	public static String columns(List<String> names) {
 		return names.stream().map(Sql::column).collect(Collectors.joining(", "));

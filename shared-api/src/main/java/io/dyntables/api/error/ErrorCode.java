@@ -17,6 +17,8 @@ public enum ErrorCode {
 	TOO_MANY_FIELDS(422, "The table has too many fields"), TYPE_CHANGE_REFUSED(422, "The type change is not allowed"),
 	OPTION_CHANGE_REFUSED(422, "The option change is not allowed"),
 	INVALID_VALUE(422, "A value does not fit its field"), MISSING_VALUE(422, "A required field has no value"),
+	TOO_MANY_ROWS(413, "Too many rows in one request"),
+	CONFLICT_FIELD_NOT_UNIQUE(422, "The conflict field is not a unique field"),
 	UNKNOWN_FIELD(422, "The table has no such field"), DUPLICATE_VALUE(409, "A unique field already holds that value"),
 	TABLE_NOT_FOUND(404, "No such table"), ROW_NOT_FOUND(404, "No such row"),
 	TABLE_DELETED(410, "The table was deleted"), VERSION_CONFLICT(409, "The table changed concurrently"),

@@ -1,0 +1,362 @@
+#!/usr/bin/env bash
+# Row API benchmark: the service over HTTP beside the same work done directly on the same
+# PostgreSQL (the service's embedded one), printed as one table with the ratio of each pair.
+#
+#   bench/rows-benchmark.sh            # builds the jar if missing, runs everything (about 2-3 minutes)
+#
+# Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
+# unreported load per HTTP path before measuring, default 15), CONNECTIONS (16),
+# BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), REBUILD=1 to rebuild the jar first,
+# JAVA_OPTS (extra JVM options, for example a flight recording:
+# JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
+#
+# Needs: java 17, python3, wrk, psql and pgbench (apt-get install -y wrk postgresql-client).
+# Everything runs on loopback. The embedded PostgreSQL's port is read from the
+# postmaster.pid file in the service's data directory (fourth line), so pgbench and psql
+# talk to the very server the service uses.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+BULK_ROWS=${BULK_ROWS:-100000}
+PAGE_TABLE_ROWS=${PAGE_TABLE_ROWS:-10000}
+PGBIN=$(pg_config --bindir 2>/dev/null || dirname "$(command -v pgbench)")
+for tool in wrk python3 java; do
+	command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk postgresql-client)" >&2; exit 1; }
+done
+[ -x "$PGBIN/pgbench" ] || { echo "missing pgbench (apt-get install -y postgresql-client)" >&2; exit 1; }
+
+JAR=deploy/target/dyntables.jar
+if [ ! -f "$JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
+	./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package
+fi
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+SERVICE_PID=
+cleanup() {
+	if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+		kill "$SERVICE_PID"
+		for _ in $(seq 1 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
+	fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "starting the service on port $PORT (data in $WORK)" >&2
+# shellcheck disable=SC2086
+DYNTABLES_DATA_DIR="$WORK/data" AXONIQ_UPDATE_CHECKER_DISABLED=true \
+	java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+
+BASE="http://127.0.0.1:$PORT" WORK="$WORK" PGBIN="$PGBIN" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
+	WARMUP="${WARMUP:-15}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
+	python3 - <<'PY'
+import http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse
+
+BASE = os.environ["BASE"]
+WORK = os.environ["WORK"]
+PGBIN = os.environ["PGBIN"]
+DURATION = int(os.environ["DURATION"])
+CONNECTIONS = int(os.environ["CONNECTIONS"])
+BULK_ROWS = int(os.environ["BULK_ROWS"])
+PAGE_TABLE_ROWS = int(os.environ["PAGE_TABLE_ROWS"])
+SERVICE_PID = int(os.environ["SERVICE_PID"])
+HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
+ROW = {"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}
+FIELDS = {"first_name": "string", "last_name": "string", "age": "integer", "address": "string"}
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def request(method, path, body=None, headers=None, raw=False):
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=300)
+    headers = dict(headers or {})
+    if body is not None and not isinstance(body, (bytes, str)) and not hasattr(body, "read"):
+        body = json.dumps(body)
+        headers.setdefault("Content-Type", "application/json")
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    data = response.read() if not raw else response
+    if raw:
+        return response, connection
+    connection.close()
+    return response.status, data
+
+
+# --- wait for the service -------------------------------------------------------------
+deadline = time.time() + 180
+while True:
+    try:
+        status, _ = request("GET", "/actuator/health")
+        if status == 200:
+            break
+    except OSError:
+        pass
+    if time.time() > deadline:
+        sys.exit("the service did not start; see its log")
+    time.sleep(0.5)
+with open(os.path.join(WORK, "data", "postgres", "postmaster.pid")) as pid_file:
+    pid_lines = pid_file.read().splitlines()
+POSTMASTER, PG_PORT = int(pid_lines[0]), int(pid_lines[3])
+PG_ENV = dict(os.environ, PGHOST="127.0.0.1", PGPORT=str(PG_PORT), PGUSER="postgres", PGDATABASE="postgres")
+log(f"service up; its PostgreSQL listens on port {PG_PORT}")
+
+
+def cpu_seconds():
+    """CPU time so far of the service JVM and of PostgreSQL (postmaster, its children, reaped children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(pid):
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return fields
+
+    def own(pid, children=False):
+        fields = stat(pid)
+        total = int(fields[11]) + int(fields[12])
+        if children:
+            total += int(fields[13]) + int(fields[14])
+        return total / tick
+
+    java = own(SERVICE_PID)
+    pg = own(POSTMASTER, children=True)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = stat(entry)
+                if int(fields[1]) == POSTMASTER:
+                    pg += own(entry)
+            except (OSError, IndexError):
+                pass
+    return java, pg
+
+
+def measured(work):
+    before, start = cpu_seconds(), time.time()
+    result = work()
+    after, elapsed = cpu_seconds(), time.time() - start
+    cpu = f"java {100 * (after[0] - before[0]) / elapsed:.0f}% / pg {100 * (after[1] - before[1]) / elapsed:.0f}%"
+    return result, cpu
+
+
+def create_table(name):
+    status, body = request("POST", "/api/table", {"name": name, "fields": FIELDS})
+    assert status == 201, (status, body)
+    table = json.loads(body)
+    return table["id"], table["physicalName"]
+
+
+def wrk(script, path):
+    lua = os.path.join(WORK, "bench.lua")
+    with open(lua, "w") as f:
+        f.write(script)
+    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "5s", "--latency",
+                          "-s", lua, BASE + path], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        log(f"wrk saw {errors.group(1)} non-2xx answers:\n{out}")
+    return rate, p99ms
+
+
+def pgbench(script):
+    sql = os.path.join(WORK, "bench.sql")
+    with open(sql, "w") as f:
+        f.write(script)
+    out = subprocess.run([os.path.join(PGBIN, "pgbench"), "-n", "-M", "prepared", f"-c{CONNECTIONS}", "-j2",
+                          f"-T{DURATION}", "-f", sql], capture_output=True, text=True, env=PG_ENV, check=True).stdout
+    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))
+    latency = float(re.search(r"latency average = ([\d.]+) ms", out).group(1))
+    return tps, latency
+
+
+def psql(command):
+    subprocess.run([os.path.join(PGBIN, "psql"), "-q", "-v", "ON_ERROR_STOP=1", "-c", command], env=PG_ENV,
+                   check=True, capture_output=True)
+
+
+results = []
+
+# --- warm-up (not reported): let the JIT compile the paths measured below ------------------
+WARMUP = int(os.environ.get("WARMUP", "15"))
+if WARMUP > 0:
+    warm_id, _ = create_table("Warmup")
+    warm_rows = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(20000)).encode()
+    for _ in range(2):
+        request("POST", f"/api/table/{warm_id}/rows", warm_rows, {"Content-Type": "application/x-ndjson"})
+        request("GET", f"/api/table/{warm_id}/rows?format=ndjson")
+    for script, path in (
+            ('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW)
+             + "'\n", f"/api/table/{warm_id}/row"),
+            ("request = function()\n"
+             f'  return wrk.format("GET", "/api/table/{warm_id}/rows?limit=100&id=gt." .. math.random(0, 19000))\n'
+             "end\n", "/")):
+        lua = os.path.join(WORK, "warm.lua")
+        with open(lua, "w") as f:
+            f.write(script)
+        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{WARMUP}s", "-s", lua, BASE + path],
+                       capture_output=True, check=True)
+    log("warmed up")
+
+# --- create table and schema change, sequential -----------------------------------------
+create_ms, change_ms = [], []
+for i in range(15):
+    start = time.time()
+    table_id, _ = create_table(f"Created{i}")
+    status, _ = request("POST", f"/api/table/{table_id}/row", ROW)
+    assert status == 201, status
+    create_ms.append(1000 * (time.time() - start))
+fields = dict(FIELDS)
+for i in range(15):
+    fields[f"extra_{i}"] = {"type": "integer", "required": False}
+    start = time.time()
+    status, body = request("PUT", f"/api/table/{table_id}", {"fields": fields})
+    assert status == 200, (status, body)
+    change_ms.append(1000 * (time.time() - start))
+create_p50, change_p50 = statistics.median(create_ms), statistics.median(change_ms)
+raw_create_ms = []
+for i in range(15):
+    start = time.time()
+    psql(f"CREATE TABLE public.bench_raw_{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+         "first_name varchar(200), last_name varchar(200), age integer, address varchar(200)); "
+         f"INSERT INTO public.bench_raw_{i} (first_name) VALUES ('x')")
+    raw_create_ms.append(1000 * (time.time() - start))
+raw_change_ms = []
+for i in range(15):
+    start = time.time()
+    psql(f"ALTER TABLE public.bench_raw_0 ADD COLUMN extra_{i} integer")
+    raw_change_ms.append(1000 * (time.time() - start))
+results.append(("create table p50 (command to first row)", f"{create_p50:.1f} ms",
+                f"{statistics.median(raw_create_ms):.1f} ms (psql)", statistics.median(raw_create_ms) / create_p50, ""))
+results.append(("schema change p50 (command to applied)", f"{change_p50:.1f} ms",
+                f"{statistics.median(raw_change_ms):.1f} ms (psql)", statistics.median(raw_change_ms) / change_p50, ""))
+log("create/change measured")
+
+# --- single-row insert ----------------------------------------------------------------
+insert_id, insert_table = create_table("Inserts")
+(rate, p99), cpu = measured(lambda: wrk(
+    'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n",
+    f"/api/table/{insert_id}/row"))
+(tps, latency), raw_cpu = measured(lambda: pgbench(
+    f'INSERT INTO dyntables_data."{insert_table}" (first_name, last_name, age, address) '
+    "VALUES ('Joe', 'Doe', 16, 'Heaven Str 45') RETURNING id, first_name, last_name, age, address;\n"))
+results.append(("single-row insert (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                 f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
+log("inserts measured")
+
+# --- 100-row pages --------------------------------------------------------------------
+page_id, page_table = create_table("Pages")
+ndjson = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(PAGE_TABLE_ROWS)).encode()
+status, body = request("POST", f"/api/table/{page_id}/rows", ndjson, {"Content-Type": "application/x-ndjson"})
+assert status == 201, (status, body)
+top = PAGE_TABLE_ROWS - 100
+(rate, p99), cpu = measured(lambda: wrk(
+    "request = function()\n"
+    f'  return wrk.format("GET", "/api/table/{page_id}/rows?limit=100&id=gt." .. math.random(0, {top}))\n'
+    "end\n", "/"))
+(tps, latency), raw_cpu = measured(lambda: pgbench(
+    f"\\set s random(0, {top})\n"
+    f'SELECT id, first_name, last_name, age, address FROM dyntables_data."{page_table}" '
+    "WHERE id > :s ORDER BY id LIMIT 101;\n"))
+results.append(("100-row page read (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                 f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
+log("pages measured")
+
+# --- bulk load ------------------------------------------------------------------------
+bulk_id, bulk_table = create_table("Bulk")
+bulk_file = os.path.join(WORK, "bulk.ndjson")
+csv_file = os.path.join(WORK, "bulk.csv")
+with open(bulk_file, "w") as nd, open(csv_file, "w") as csv:
+    for i in range(BULK_ROWS):
+        nd.write(json.dumps({"first_name": f"Joe{i}", "last_name": "Doe", "age": i % 100,
+                             "address": "Heaven Str 45"}) + "\n")
+        csv.write(f"Joe{i},Doe,{i % 100},Heaven Str 45\n")
+
+
+def bulk():
+    with open(bulk_file, "rb") as f:
+        start = time.time()
+        status, body = request("POST", f"/api/table/{bulk_id}/rows", f,
+                               {"Content-Type": "application/x-ndjson",
+                                "Content-Length": str(os.path.getsize(bulk_file))})
+        elapsed = time.time() - start
+    assert status == 201, (status, body[:500])
+    assert json.loads(body)["inserted"] == BULK_ROWS
+    return BULK_ROWS / elapsed
+
+
+bulk_rate, cpu = measured(bulk)
+
+
+def copy():
+    psql(f'CREATE TABLE public.bench_copy (LIKE dyntables_data."{bulk_table}" INCLUDING ALL)')
+    start = time.time()
+    psql(f"\\copy public.bench_copy (first_name, last_name, age, address) FROM '{csv_file}' WITH (FORMAT csv)")
+    return BULK_ROWS / (time.time() - start)
+
+
+copy_rate, raw_cpu = measured(copy)
+results.append((f"bulk insert {BULK_ROWS:,} rows NDJSON (rows/s)", f"{bulk_rate:,.0f}/s", f"{copy_rate:,.0f}/s (COPY)",
+                bulk_rate / copy_rate, f"{cpu}; raw {raw_cpu}"))
+log("bulk measured")
+
+# --- export ---------------------------------------------------------------------------
+
+
+def export():
+    start = time.time()
+    response, connection = request("GET", f"/api/table/{bulk_id}/rows?format=ndjson", raw=True)
+    assert response.status == 200, response.status
+    lines = 0
+    while True:
+        chunk = response.read(1 << 16)
+        if not chunk:
+            break
+        lines += chunk.count(b"\n")
+    connection.close()
+    assert lines == BULK_ROWS, lines
+    return lines / (time.time() - start)
+
+
+export_rate, cpu = measured(export)
+
+
+def copy_out():
+    start = time.time()
+    psql(f'\\copy (SELECT id, first_name, last_name, age, address FROM dyntables_data."{bulk_table}" ORDER BY id) '
+         "TO '/dev/null'")
+    return BULK_ROWS / (time.time() - start)
+
+
+copy_out_rate, raw_cpu = measured(copy_out)
+results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0f}/s",
+                f"{copy_out_rate:,.0f}/s (COPY TO)", export_rate / copy_out_rate, f"{cpu}; raw {raw_cpu}"))
+
+# --- the table ------------------------------------------------------------------------
+print(f"\nRows benchmark: {CONNECTIONS} connections, {DURATION} s per run, {os.cpu_count()} CPUs, loopback\n")
+header = ("operation", "service (HTTP)", "PostgreSQL direct", "ratio", "CPU during run (of one core)")
+
+
+def cells(row):
+    return [str(row[0]), str(row[1]), str(row[2]), row[3] if isinstance(row[3], str) else f"{row[3]:.2f}",
+            str(row[4])]
+
+
+widths = [max(len(cells(row)[i]) for row in results + [header]) for i in range(5)]
+
+
+def line(row):
+    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells(row), widths)) + " |"
+print(line(header))
+print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+for row in results:
+    print(line(row))
+print("\nratio = service / direct for throughput, direct / service for latency (higher is better, 1.00 = parity)")
+PY

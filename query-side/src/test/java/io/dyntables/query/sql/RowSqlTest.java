@@ -1,0 +1,68 @@
+package io.dyntables.query.sql;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldType;
+import io.dyntables.api.schema.TableSchema;
+import io.dyntables.query.sql.RowSql.Filter;
+import io.dyntables.query.sql.RowSql.Operator;
+import io.dyntables.query.sql.RowSql.Query;
+import io.dyntables.query.sql.RowSql.Sort;
+import io.dyntables.query.sql.RowSql.Statement;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RowSqlTest {
+
+	private static final TableSchema PEOPLE = new TableSchema(
+			7, "People", "people_7", List.of(FieldDefinition.of("name", FieldType.STRING),
+					FieldDefinition.of("age", FieldType.INTEGER), FieldDefinition.of("data", FieldType.JSON)),
+			1, false, 4, 0);
+
+	@Test
+	void bindsFilterValuesAsParametersNeverAsText() {
+		Statement statement = RowSql.select(new Query(PEOPLE, List.of("id", "name"),
+				List.of(new Filter("name", Operator.EQ, List.of("x' OR 1=1 --")),
+						new Filter("age", Operator.IN, List.of(1, 2)),
+						new Filter("age", Operator.IS_NOT_NULL, List.of())),
+				List.of(new Sort("id", false)), null, 10));
+		assertThat(statement.sql()).isEqualTo("SELECT \"id\", \"name\" FROM \"dyntables_data\".\"people_7\" WHERE "
+				+ "\"name\" = $1 AND \"age\" IN ($2, $3) AND \"age\" IS NOT NULL ORDER BY \"id\" ASC LIMIT 10");
+		assertThat(statement.parameters()).containsExactly("x' OR 1=1 --", 1, 2);
+	}
+
+	@Test
+	void keysetTreatsNullsAsTheLargestValues() {
+		Statement statement = RowSql.select(new Query(PEOPLE, List.of("id", "age"), List.of(),
+				List.of(new Sort("age", true), new Sort("id", false)), Arrays.asList(null, 5L), 0));
+		assertThat(statement.sql()).endsWith("WHERE ((\"age\" IS NOT NULL) OR (\"age\" IS NULL AND \"id\" > $1)) "
+				+ "ORDER BY \"age\" DESC, \"id\" ASC");
+		assertThat(statement.parameters()).containsExactly(5L);
+
+		Statement ascending = RowSql.select(new Query(PEOPLE, List.of("id", "age"), List.of(),
+				List.of(new Sort("age", false), new Sort("id", false)), List.of(30, 5L), 0));
+		assertThat(ascending.sql())
+			.contains("WHERE (((\"age\" > $1 OR \"age\" IS NULL)) OR (\"age\" = $2 AND \"id\" > $3))");
+		assertThat(ascending.parameters()).containsExactly(30, 30, 5L);
+	}
+
+	@Test
+	void bulkInsertCastsTextArraysToBaseTypesAndUpsertsOnTheConflictField() {
+		String sql = RowSql.bulkInsert(PEOPLE, PEOPLE.fields(), "name");
+		assertThat(sql).isEqualTo("INSERT INTO \"dyntables_data\".\"people_7\" (\"name\", \"age\", \"data\") "
+				+ "SELECT u.c1, u.c2::integer, u.c3::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(c1, c2, c3) "
+				+ "ON CONFLICT (\"name\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"age\" = EXCLUDED.\"age\", "
+				+ "\"data\" = EXCLUDED.\"data\"");
+	}
+
+	@Test
+	void refusesColumnsThatAreNotFieldNames() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RowSql.select(new Query(PEOPLE,
+				List.of("id", "name\"; DROP TABLE x; --"), List.of(), List.of(new Sort("id", false)), null, 0)));
+	}
+
+}
