@@ -3,9 +3,12 @@ package io.dyntables.command.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.dyntables.api.history.Audit;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.TableView;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,8 +51,8 @@ class ProjectionWaiter {
 	}
 
 	/** Sends a command whose result is a {@link CommandOutcome}, for dry runs. */
-	Mono<CommandOutcome> send(Object command) {
-		return Mono.<Object>fromFuture(() -> this.commands.send(command))
+	Mono<CommandOutcome> send(Object command, Audit audit) {
+		return Mono.<Object>fromFuture(() -> this.commands.send(withAudit(command, audit)))
 			.subscribeOn(Schedulers.boundedElastic())
 			.cast(CommandOutcome.class);
 	}
@@ -58,9 +61,9 @@ class ProjectionWaiter {
 	 * Sends the command and waits until the table's read model has reached the version
 	 * the command produced. Past the wait, answers {@link ProjectionPending}.
 	 */
-	Mono<TableView> sendAndAwait(long tableId, Object command) {
+	Mono<TableView> sendAndAwait(long tableId, Object command, Audit audit) {
 		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
-				(subscription) -> Mono.<Object>fromFuture(() -> this.commands.send(command))
+				(subscription) -> Mono.<Object>fromFuture(() -> this.commands.send(withAudit(command, audit)))
 					.subscribeOn(Schedulers.boundedElastic())
 					.map(ProjectionWaiter::lastSequenceOf)
 					.flatMap((sequence) -> Flux
@@ -69,6 +72,11 @@ class ProjectionWaiter {
 						.next()
 						.timeout(this.wait, Mono.error(() -> new ProjectionPending(tableId)))),
 				(subscription) -> Mono.fromRunnable(subscription::close));
+	}
+
+	/** The command with the audit as metadata, which its events then carry. */
+	private static CommandMessage<?> withAudit(Object command, Audit audit) {
+		return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.metaData());
 	}
 
 	private SubscriptionQueryResult<Optional<TableView>, TableView> subscribe(long tableId) {
