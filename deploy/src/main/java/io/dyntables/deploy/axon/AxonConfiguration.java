@@ -2,12 +2,12 @@ package io.dyntables.deploy.axon;
 
 import javax.sql.DataSource;
 
+import io.dyntables.query.projection.RecordingErrorHandler;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -30,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store in the
  * system schema, Axon's transactions as Spring's over the one DataSource (so the
  * projector's DDL, read model and token commit together), and a projector whose errors
- * propagate instead of being logged and skipped.
+ * propagate (after being recorded for the table's status) instead of being logged and
+ * skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -91,9 +92,9 @@ class AxonConfiguration {
 	}
 
 	@Autowired
-	void projectorErrorsPropagate(EventProcessingConfigurer processing) {
+	void projectorErrorsPropagate(EventProcessingConfigurer processing, RecordingErrorHandler recordingErrorHandler) {
 		processing.registerListenerInvocationErrorHandler(TableProjector.PROCESSING_GROUP,
-				(configuration) -> PropagatingErrorHandler.instance());
+				(configuration) -> recordingErrorHandler);
 	}
 
 }

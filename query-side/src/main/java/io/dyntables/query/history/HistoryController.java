@@ -3,8 +3,10 @@ package io.dyntables.query.history;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.HistoryQueries;
+import io.dyntables.api.history.HistoryQueries.FetchProjectionStatus;
 import io.dyntables.api.history.HistoryQueries.FetchSchemaDiff;
 import io.dyntables.api.history.HistoryQueries.FetchSchemaHistory;
+import io.dyntables.api.history.ProjectionStatus;
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaHistory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,6 +70,18 @@ class HistoryController {
 			.flatMap(Mono::justOrEmpty)
 			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
 					"table " + id + " does not exist or has no version " + Math.max(fromVersion, toVersion))));
+	}
+
+	@GetMapping("/{id}/status")
+	@Operation(summary = "Is the table's latest change applied?",
+			description = "applied, pending (on its way) or failed (with the error; the projector retries).")
+	Mono<ProjectionStatus> status(@PathVariable long id) {
+		return Mono
+			.fromFuture(() -> this.queries.query(new FetchProjectionStatus(id),
+					ResponseTypes.optionalInstanceOf(ProjectionStatus.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 
 	static RefusedException notFound(long id) {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dyntables.api.history.HistoryQueries.FetchProjectionStatus;
 import io.dyntables.api.history.HistoryQueries.FetchSchemaDiff;
 import io.dyntables.api.history.HistoryQueries.FetchSchemaHistory;
 import io.dyntables.api.history.HistoryQueries.FindTableAsOf;
+import io.dyntables.api.history.ProjectionStatus;
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaHistory;
 import io.dyntables.api.history.SchemaHistory.Ddl;
@@ -17,7 +19,9 @@ import io.dyntables.api.history.Summaries;
 import io.dyntables.api.schema.TableSchema;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.TableView;
+import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.history.TableEvents.Recorded;
+import io.dyntables.query.projection.ProjectionErrors;
 import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,9 +38,15 @@ class HistoryQueryHandlers {
 
 	private final JdbcTemplate jdbc;
 
-	HistoryQueryHandlers(TableEvents events, JdbcTemplate jdbc) {
+	private final TableReferences references;
+
+	private final ProjectionErrors errors;
+
+	HistoryQueryHandlers(TableEvents events, JdbcTemplate jdbc, TableReferences references, ProjectionErrors errors) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.references = references;
+		this.errors = errors;
 	}
 
 	@QueryHandler
@@ -88,6 +98,28 @@ class HistoryQueryHandlers {
 			return Optional.empty();
 		}
 		return Optional.of(SchemaDiff.between(all, query.from(), query.to()));
+	}
+
+	@QueryHandler
+	Optional<ProjectionStatus> handle(FetchProjectionStatus query) {
+		long last = this.events.lastSequence(query.tableId());
+		if (last < 0) {
+			return Optional.empty();
+		}
+		long version = this.events.read(query.tableId(), last, 1).get(0).event().version();
+		Optional<TableSchema> applied = this.references.find(query.tableId());
+		long appliedSequence = applied.map(TableSchema::sequence).orElse(-1L);
+		Long appliedVersion = applied.map(TableSchema::version).orElse(null);
+		if (appliedSequence >= last) {
+			return Optional.of(new ProjectionStatus(query.tableId(), ProjectionStatus.APPLIED, version, appliedVersion,
+					last, appliedSequence, null, null, null));
+		}
+		return Optional.of(this.errors.find(query.tableId())
+			.filter((failure) -> failure.sequence() > appliedSequence)
+			.map((failure) -> new ProjectionStatus(query.tableId(), ProjectionStatus.FAILED, version, appliedVersion,
+					last, appliedSequence, failure.error(), failure.failedAt(), failure.attempts()))
+			.orElseGet(() -> new ProjectionStatus(query.tableId(), ProjectionStatus.PENDING, version, appliedVersion,
+					last, appliedSequence, null, null, null)));
 	}
 
 	private Map<Long, List<Ddl>> ddl(long tableId, long fromSequence, long toSequence) {

@@ -38,4 +38,11 @@ public final class HistoryQueries {
 	public record FetchSchemaDiff(long tableId, long from, long to) {
 	}
 
+	/**
+	 * Whether the table's latest change is applied to the database; answers a
+	 * {@link ProjectionStatus}, or nothing when the table is unknown.
+	 */
+	public record FetchProjectionStatus(long tableId) {
+	}
+
 }
