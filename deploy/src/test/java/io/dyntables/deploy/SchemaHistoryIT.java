@@ -195,6 +195,82 @@ class SchemaHistoryIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void revertBringsAnEarlierSchemaBackAsNewChanges() {
+		long id = this.tables.create("Reverted", Map.of("name", "string", "age", "integer"));
+		Map<String, Object> first = this.tables.get("/api/table/{id}", id);
+		this.http.post()
+			.uri("/api/table/{id}/row", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Ann", "age", 40))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.http.patch()
+			.uri("/api/table/{id}/fields/name", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "full_name"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.tables.change(id, Map.of("fields", Map.of("full_name", "string", "married", "boolean")));
+		List<?> historyBefore = (List<?>) this.tables.get("/api/table/{id}/history", id).get("entries");
+
+		Map<String, Object> preview = this.http.post()
+			.uri("/api/table/{id}/revert?to=1&dryRun=true", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.MAP)
+			.returnResult()
+			.getResponseBody();
+		assertThat(preview).containsEntry("dryRun", true).containsEntry("version", 4);
+		assertThat((List<String>) preview.get("drops")).containsExactly("the values of field married are dropped");
+		assertThat((List<String>) preview.get("changes")).contains("renamed field full_name to name",
+				"added field age (integer)");
+		assertThat(this.tables.get("/api/table/{id}", id)).containsEntry("version", 3);
+
+		this.http.post()
+			.uri("/api/table/{id}/revert?to=1", id)
+			.header("If-Match", "\"2\"")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(412);
+		this.http.post().uri("/api/table/{id}/revert?to=9", id).exchange().expectStatus().isNotFound();
+		this.http.post().uri("/api/table/{id}/revert?to=zero", id).exchange().expectStatus().isBadRequest();
+		Map<String, Object> reverted = this.http.post()
+			.uri("/api/table/{id}/revert?to=1", id)
+			.header("If-Match", "\"3\"")
+			.header("X-Change-Reason", "undo")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.MAP)
+			.returnResult()
+			.getResponseBody();
+		assertThat(reverted).containsEntry("version", 4);
+		assertThat(reverted.get("fields")).isEqualTo(first.get("fields"));
+		List<Map<String, Object>> rows = this.http.get()
+			.uri("/api/table/{id}/rows", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.LIST)
+			.returnResult()
+			.getResponseBody();
+		assertThat(rows).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "Ann"));
+		List<Map<String, Object>> historyAfter = (List<Map<String, Object>>) this.tables
+			.get("/api/table/{id}/history", id)
+			.get("entries");
+		assertThat(historyAfter.subList(0, historyBefore.size())).isEqualTo(historyBefore);
+		assertThat(historyAfter.subList(historyBefore.size(), historyAfter.size()))
+			.allSatisfy((entry) -> assertThat(entry).containsEntry("version", 4).containsEntry("reason", "undo"));
+		Map<String, Object> diff = this.tables.get("/api/table/{id}/diff?from=1&to=4", id);
+		assertThat((List<?>) diff.get("renamed")).isEmpty();
+		assertThat((List<?>) diff.get("retyped")).isEmpty();
+	}
+
+	@Test
 	void hostileInputsAnswerClientErrors() {
 		long id = this.tables.create("Hostile", Map.of("a", "string"));
 		for (String uri : List.of("/api/table/" + id + "?version=abc", "/api/table/" + id + "?version=0",
