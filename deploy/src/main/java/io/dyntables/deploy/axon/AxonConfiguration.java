@@ -8,6 +8,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -22,6 +23,7 @@ import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,6 +97,20 @@ class AxonConfiguration {
 	void projectorErrorsPropagate(EventProcessingConfigurer processing, RecordingErrorHandler recordingErrorHandler) {
 		processing.registerListenerInvocationErrorHandler(TableProjector.PROCESSING_GROUP,
 				(configuration) -> recordingErrorHandler);
+	}
+
+	/**
+	 * The projector applies up to this many events per transaction (and token update):
+	 * one commit per event bounds a replay by the disk's flush rate. A batch takes only
+	 * the events already there, so a live change is not delayed; a failure rolls the
+	 * whole batch back and it is retried.
+	 */
+	@Autowired
+	void projectorBatches(EventProcessingConfigurer processing,
+			@Value("${dyntables.projection.batch-size:100}") int batchSize) {
+		processing.registerTrackingEventProcessorConfiguration(TableProjector.PROCESSING_GROUP,
+				(configuration) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+					.andBatchSize(batchSize));
 	}
 
 }
