@@ -1,5 +1,6 @@
 package io.dyntables.query.admin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -36,6 +37,19 @@ class ProjectorProcess {
 	TrackingEventProcessor processor() {
 		return this.processing.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
 			.orElseThrow(() -> new IllegalStateException("no tracking processor " + TableProjector.PROCESSING_GROUP));
+	}
+
+	/**
+	 * Waits, up to the deadline, until a running processor has claimed its segments: a
+	 * processor shut down while it is still starting (as at application start) may not
+	 * start its workers again. Blocking.
+	 */
+	void awaitSettled(Duration deadline) throws InterruptedException {
+		TrackingEventProcessor processor = processor();
+		long end = System.nanoTime() + deadline.toNanos();
+		while (processor.isRunning() && processor.processingStatus().isEmpty() && System.nanoTime() < end) {
+			Thread.sleep(100);
+		}
 	}
 
 	/** The global index of the newest event, -1 when there is none. */

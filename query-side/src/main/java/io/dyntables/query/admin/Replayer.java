@@ -33,6 +33,8 @@ public class Replayer implements DisposableBean {
 
 	private static final Duration LOG_INTERVAL = Duration.ofSeconds(2);
 
+	private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(30);
+
 	private final ProjectorProcess projector;
 
 	private final Clock clock;
@@ -80,10 +82,11 @@ public class Replayer implements DisposableBean {
 	}
 
 	/** Starts a replay, or answers the one running. */
-	public synchronized Progress start() {
+	public synchronized Progress start() throws InterruptedException {
 		if (this.progress.get().running()) {
 			return this.progress.get();
 		}
+		this.projector.awaitSettled(SETTLE_DEADLINE);
 		TrackingEventProcessor processor = this.projector.processor();
 		long head = this.projector.head();
 		long total = (head < 0) ? 0 : this.projector.eventsUpTo(head);
