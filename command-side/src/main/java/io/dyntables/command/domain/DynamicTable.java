@@ -12,6 +12,7 @@ import io.dyntables.api.table.Commands.CreateTable;
 import io.dyntables.api.table.Commands.DeleteTable;
 import io.dyntables.api.table.Commands.RenameField;
 import io.dyntables.api.table.Commands.RenameTable;
+import io.dyntables.api.table.Commands.RevertSchema;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
@@ -35,6 +36,9 @@ class DynamicTable {
 	private Long tableId;
 
 	private TableSchema schema;
+
+	/** Every event so far, to plan reverts from. */
+	private final List<TableEvent> history = new ArrayList<>();
 
 	DynamicTable() {
 		// for Axon
@@ -81,6 +85,13 @@ class DynamicTable {
 				command.dryRun());
 	}
 
+	@CommandHandler
+	CommandOutcome handle(RevertSchema command) {
+		checkWritable(command.expected());
+		return decide(SchemaReverter.revert(this.schema, this.history, command.toVersion(), command.conversion()),
+				command.dryRun());
+	}
+
 	private CommandOutcome decide(List<TableEvent> events, boolean dryRun) {
 		if (!dryRun) {
 			events.forEach((event) -> apply(event));
@@ -109,12 +120,14 @@ class DynamicTable {
 	void on(TableCreated event) {
 		this.tableId = event.tableId();
 		this.schema = TableSchema.created(event);
+		this.history.add(event);
 	}
 
 	@EventSourcingHandler
 	void on(TableEvent event) {
 		if (!(event instanceof TableCreated)) {
 			this.schema = this.schema.apply(event);
+			this.history.add(event);
 		}
 	}
 

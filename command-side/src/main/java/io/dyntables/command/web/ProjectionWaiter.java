@@ -3,11 +3,14 @@ package io.dyntables.command.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.dyntables.api.history.Audit;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.Queries.DdlPreview;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.Queries.PreviewDdl;
 import io.dyntables.api.table.TableView;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,11 +61,17 @@ class ProjectionWaiter {
 	 * Sends a dry-run command and asks the query side for the DDL its events would run,
 	 * derived as the projector will derive it.
 	 */
-	Mono<DryRunResponse> dryRun(Object command) {
-		return Mono.<Object>fromFuture(() -> this.commands.send(command))
+	Mono<DryRunResponse> dryRun(Object command, Audit audit) {
+		return send(command, audit).flatMap(this::preview);
+	}
+
+	/**
+	 * Sends a dry-run command; its result is the {@link CommandOutcome} it would have.
+	 */
+	Mono<CommandOutcome> send(Object command, Audit audit) {
+		return Mono.<Object>fromFuture(() -> this.commands.send(withAudit(command, audit)))
 			.subscribeOn(Schedulers.boundedElastic())
-			.cast(CommandOutcome.class)
-			.flatMap(this::preview);
+			.cast(CommandOutcome.class);
 	}
 
 	/** The dry-run answer for events planned without the aggregate (a creation). */
@@ -79,9 +88,9 @@ class ProjectionWaiter {
 	 * Sends the command and waits until the table's read model has reached the version
 	 * the command produced. Past the wait, answers {@link ProjectionPending}.
 	 */
-	Mono<TableView> sendAndAwait(long tableId, Object command) {
+	Mono<TableView> sendAndAwait(long tableId, Object command, Audit audit) {
 		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
-				(subscription) -> Mono.<Object>fromFuture(() -> this.commands.send(command))
+				(subscription) -> Mono.<Object>fromFuture(() -> this.commands.send(withAudit(command, audit)))
 					.subscribeOn(Schedulers.boundedElastic())
 					.map(ProjectionWaiter::lastSequenceOf)
 					.flatMap((sequence) -> Flux
@@ -99,6 +108,11 @@ class ProjectionWaiter {
 	 */
 	private Flux<TableView> polled(long tableId) {
 		return Mono.defer(() -> find(tableId)).delaySubscription(this.pollInterval).repeat();
+	}
+
+	/** The command with the audit as metadata, which its events then carry. */
+	private static CommandMessage<?> withAudit(Object command, Audit audit) {
+		return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.metaData());
 	}
 
 	private SubscriptionQueryResult<Optional<TableView>, TableView> subscribe(long tableId) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.history.Audit;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.Commands.ChangeSchema;
@@ -22,6 +23,7 @@ import io.dyntables.api.table.TableView;
 import io.dyntables.command.TableIdAllocator;
 import io.dyntables.command.domain.SchemaPlanner;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +73,7 @@ class TableCommandController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "Person", value = CREATE_EXAMPLE))))
 	Mono<ResponseEntity<Object>> create(@RequestBody Map<String, Object> body,
-			@RequestParam(defaultValue = "false") boolean dryRun) {
+			@RequestParam(defaultValue = "false") boolean dryRun, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name", "fields"));
 		String name = Bodies.requiredString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
@@ -82,7 +84,7 @@ class TableCommandController {
 		}
 		return Mono.fromCallable(this.ids::next)
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((id) -> this.waiter.sendAndAwait(id, new CreateTable(id, name, fields)))
+			.flatMap((id) -> this.waiter.sendAndAwait(id, new CreateTable(id, name, fields), audit))
 			.map((view) -> ResponseEntity.created(URI.create("/api/table/" + view.id()))
 				.eTag(etag(view))
 				.body(TableResponse.of(view)));
@@ -96,13 +98,13 @@ class TableCommandController {
 					examples = @ExampleObject(name = "Person, second version", value = CHANGE_EXAMPLE))))
 	Mono<ResponseEntity<Object>> change(@PathVariable long id, @RequestBody Map<String, Object> body,
 			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name", "fields", "convert"));
 		String name = Bodies.optionalString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
 		ConversionMode conversion = conversion(Bodies.optionalString(body, "convert"));
 		Long stated = Bodies.ifMatch(ifMatch);
-		return command(id, stated, dryRun,
+		return command(id, stated, dryRun, audit,
 				(expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun));
 	}
 
@@ -111,20 +113,21 @@ class TableCommandController {
 			description = "Body: {\"name\": \"New name\"}. The database table keeps its name.")
 	Mono<ResponseEntity<Object>> renameTable(@PathVariable long id, @RequestBody Map<String, Object> body,
 			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name"));
 		String name = Bodies.requiredString(body, "name");
-		return command(id, Bodies.ifMatch(ifMatch), dryRun, (expected) -> new RenameTable(id, name, expected, dryRun));
+		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit,
+				(expected) -> new RenameTable(id, name, expected, dryRun));
 	}
 
 	@PatchMapping("/{id}/fields/{field}")
 	@Operation(summary = "Rename a field, keeping its data", description = "Body: {\"name\": \"new_name\"}.")
 	Mono<ResponseEntity<Object>> renameField(@PathVariable long id, @PathVariable String field,
 			@RequestBody Map<String, Object> body, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name"));
 		String to = Bodies.requiredString(body, "name");
-		return command(id, Bodies.ifMatch(ifMatch), dryRun,
+		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit,
 				(expected) -> new RenameField(id, field, to, expected, dryRun));
 	}
 
@@ -132,8 +135,8 @@ class TableCommandController {
 	@Operation(summary = "Delete a table",
 			description = "Drops the database table and its rows; the schema's history stays readable.")
 	Mono<ResponseEntity<Object>> delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return command(id, Bodies.ifMatch(ifMatch), dryRun, (expected) -> new DeleteTable(id, expected, dryRun));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
+		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit, (expected) -> new DeleteTable(id, expected, dryRun));
 	}
 
 	/**
@@ -141,7 +144,7 @@ class TableCommandController {
 	 * version read just before, so of two concurrent changes one wins and the other gets
 	 * 409 instead of silently overwriting it.
 	 */
-	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun,
+	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun, Audit audit,
 			java.util.function.Function<ExpectedVersion, Object> command) {
 		return this.waiter.find(id)
 			.filter((view) -> !view.deleted())
@@ -152,9 +155,9 @@ class TableCommandController {
 						: ExpectedVersion.observed(view.version());
 				Object message = command.apply(expected);
 				if (dryRun) {
-					return this.waiter.dryRun(message).map((preview) -> ResponseEntity.ok((Object) preview));
+					return this.waiter.dryRun(message, audit).map((preview) -> ResponseEntity.ok((Object) preview));
 				}
-				return this.waiter.sendAndAwait(id, message)
+				return this.waiter.sendAndAwait(id, message, audit)
 					.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()
 							: ResponseEntity.ok().eTag(etag(applied)).body((Object) TableResponse.of(applied)));
 			});

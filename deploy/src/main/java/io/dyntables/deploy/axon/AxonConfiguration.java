@@ -5,12 +5,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.dyntables.query.projection.RecordingErrorHandler;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -25,6 +26,7 @@ import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store in the
  * system schema, Axon's transactions as Spring's over the one DataSource (so the
  * projector's DDL, read model and token commit together), and a projector whose errors
- * propagate instead of being logged and skipped.
+ * propagate (after being recorded for the table's status) instead of being logged and
+ * skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -103,9 +106,23 @@ class AxonConfiguration {
 	}
 
 	@Autowired
-	void projectorErrorsPropagate(EventProcessingConfigurer processing) {
+	void projectorErrorsPropagate(EventProcessingConfigurer processing, RecordingErrorHandler recordingErrorHandler) {
 		processing.registerListenerInvocationErrorHandler(TableProjector.PROCESSING_GROUP,
-				(configuration) -> PropagatingErrorHandler.instance());
+				(configuration) -> recordingErrorHandler);
+	}
+
+	/**
+	 * The projector applies up to this many events per transaction (and token update):
+	 * one commit per event bounds a replay by the disk's flush rate. A batch takes only
+	 * the events already there, so a live change is not delayed; a failure rolls the
+	 * whole batch back and it is retried.
+	 */
+	@Autowired
+	void projectorBatches(EventProcessingConfigurer processing,
+			@Value("${dyntables.projection.batch-size:100}") int batchSize) {
+		processing.registerTrackingEventProcessorConfiguration(TableProjector.PROCESSING_GROUP,
+				(configuration) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+					.andBatchSize(batchSize));
 	}
 
 }

@@ -1,13 +1,16 @@
 package io.dyntables.query.catalog;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.history.HistoryQueries.FindTableAsOf;
 import io.dyntables.api.table.Queries.FindAllTables;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.TableResponse;
 import io.dyntables.api.table.TableView;
+import io.dyntables.query.history.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -19,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reads tables' schemas. */
@@ -45,8 +49,19 @@ class TableQueryController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a table's schema",
-			description = "The ETag is the table's version; send it as If-Match to change the table safely.")
-	Mono<ResponseEntity<TableResponse>> one(@PathVariable long id) {
+			description = "The ETag is the table's version; send it as If-Match to change the table safely. "
+					+ "With 'version' (a number) or 'at' (an ISO-8601 time), the schema as it was then, "
+					+ "deleted tables included.")
+	Mono<ResponseEntity<TableResponse>> one(@PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String at) {
+		Long asOfVersion = Params.number("version", version, 1, Long.MAX_VALUE);
+		Instant asOf = Params.instant("at", at);
+		if (asOfVersion != null && asOf != null) {
+			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "/at", "give 'version' or 'at', not both");
+		}
+		if (asOfVersion != null || asOf != null) {
+			return asOf(id, new FindTableAsOf(id, asOfVersion, asOf));
+		}
 		return Mono
 			.fromFuture(() -> this.queries.query(new FindTable(id), ResponseTypes.optionalInstanceOf(TableView.class)))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -55,6 +70,16 @@ class TableQueryController {
 			.switchIfEmpty(
 					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
 			.map((view) -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(TableResponse.of(view)));
+	}
+
+	private Mono<ResponseEntity<TableResponse>> asOf(long id, FindTableAsOf query) {
+		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
+					(query.version() != null) ? "table " + id + " has no version " + query.version()
+							: "table " + id + " did not exist at " + query.at())))
+			.map((view) -> ResponseEntity.ok().body(TableResponse.of(view)));
 	}
 
 }

@@ -56,6 +56,12 @@ public class TableReferences {
 				(rs, n) -> read(rs.getString(1)));
 	}
 
+	/** Every table, deleted ones included, by id. */
+	public List<TableSchema> allIncludingDeleted() {
+		return this.jdbc.query("SELECT schema::text FROM dyntables.table_ref ORDER BY id",
+				(rs, n) -> read(rs.getString(1)));
+	}
+
 	public void save(TableSchema schema, boolean replaySkipsDdl, Instant at) {
 		this.jdbc.update("""
 				INSERT INTO dyntables.table_ref

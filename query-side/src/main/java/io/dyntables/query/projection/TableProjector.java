@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.dyntables.api.history.Audit;
+import io.dyntables.api.history.SchemaChange;
+import io.dyntables.api.history.Summaries;
 import io.dyntables.api.schema.TableSchema;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
@@ -13,10 +16,12 @@ import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.catalog.TableReferences.Stored;
+import io.dyntables.query.feed.SchemaChangeFeed;
 import io.dyntables.query.sql.SchemaDdl;
 import io.dyntables.query.sql.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,8 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies each schema event to PostgreSQL: runs its DDL, updates the reference table and
  * logs the DDL, all in the transaction that also moves the tracking token, so they commit
- * or roll back together. Errors propagate: the processor retries with backoff rather than
- * skipping an event.
+ * or roll back together; once committed, live changes go to the schema change feed.
+ * Errors propagate: the processor retries with backoff rather than skipping an event.
  */
 @Component
 @ProcessingGroup(TableProjector.PROCESSING_GROUP)
@@ -53,8 +58,12 @@ public class TableProjector {
 
 	private final Duration lockTimeout;
 
+	private final SchemaChangeFeed feed;
+
 	TableProjector(JdbcTemplate jdbc, TableReferences references, DdlLog ddlLog, SchemaCache cache,
-			QueryUpdateEmitter emitter, Clock clock, @Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout) {
+			QueryUpdateEmitter emitter, Clock clock, @Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout,
+			SchemaChangeFeed feed) {
+		this.feed = feed;
 		this.jdbc = jdbc;
 		this.references = references;
 		this.ddlLog = ddlLog;
@@ -65,7 +74,7 @@ public class TableProjector {
 	}
 
 	@EventHandler
-	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus) {
+	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, EventMessage<?> message) {
 		Optional<Stored> stored = this.references.lock(event.tableId());
 		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
 			return;
@@ -87,6 +96,13 @@ public class TableProjector {
 		this.ddlLog.record(event, sequence, ddl, !replaySkipsDdl, this.clock.instant());
 		this.references.save(after, replaySkipsDdl, this.clock.instant());
 		afterCommit(after);
+		if (!replayStatus.isReplay()) {
+			Audit audit = Audit.of(message.getMetaData());
+			SchemaChange change = new SchemaChange(event.tableId(), sequence, event.version(),
+					event.getClass().getSimpleName(), Summaries.of(event), audit.actor(), audit.requestId(),
+					this.clock.instant());
+			whenCommitted(() -> this.feed.publish(change));
+		}
 	}
 
 	@ResetHandler
@@ -124,13 +140,17 @@ public class TableProjector {
 	 * emitter itself defers to after the commit).
 	 */
 	private void afterCommit(TableSchema after) {
+		whenCommitted(() -> this.cache.put(after));
+		this.emitter.emit(FindTable.class, (query) -> query.tableId() == after.tableId(), after.view());
+	}
+
+	private static void whenCommitted(Runnable action) {
 		if (CurrentUnitOfWork.isStarted()) {
-			CurrentUnitOfWork.get().afterCommit((unitOfWork) -> this.cache.put(after));
+			CurrentUnitOfWork.get().afterCommit((unitOfWork) -> action.run());
 		}
 		else {
-			this.cache.put(after);
+			action.run();
 		}
-		this.emitter.emit(FindTable.class, (query) -> query.tableId() == after.tableId(), after.view());
 	}
 
 }

@@ -94,6 +94,34 @@ public final class Sql {
 		};
 	}
 
+	/**
+	 * A field's type as the catalog names it ({@code information_schema.columns}), with
+	 * its size: {@code character varying(200)}, {@code numeric(18,2)}, {@code integer}.
+	 * The same form as {@link #catalogType(String, Integer, Integer, Integer)} gives for
+	 * a live column, so the two compare as text.
+	 */
+	public static String catalogType(FieldDefinition field) {
+		return switch (field.type()) {
+			case STRING -> catalogType("character varying", field.maxLength(), null, null);
+			case DECIMAL -> catalogType("numeric", null, field.precision(), Math.max(0, field.scale()));
+			case TIMESTAMP -> "timestamp with time zone";
+			case FLOAT -> "double precision";
+			default -> type(field);
+		};
+	}
+
+	/** A live column's type, from the catalog's data type and sizes. */
+	public static String catalogType(String dataType, Integer maxLength, Integer precision, Integer scale) {
+		if (dataType.equals("character varying") || dataType.equals("character")) {
+			return (maxLength != null) ? dataType + "(" + maxLength + ")" : dataType;
+		}
+		if (dataType.equals("numeric")) {
+			return (precision != null) ? dataType + "(" + precision + "," + ((scale != null) ? scale : 0) + ")"
+					: dataType;
+		}
+		return dataType;
+	}
+
 	/** A comma-separated list of quoted columns. */
 	public static String columns(List<String> names) {
 		return names.stream().map(Sql::column).collect(Collectors.joining(", "));

@@ -38,4 +38,14 @@ public final class Commands {
 	public record DeleteTable(@TargetAggregateIdentifier long tableId, ExpectedVersion expected, boolean dryRun) {
 	}
 
+	/**
+	 * Bring the table's schema back to what it was at {@code toVersion}, as new events
+	 * (the history stays): fields renamed since are renamed back, fields added since
+	 * removed, fields removed since added again (empty), types and options changed back
+	 * (narrowing ones only with a lenient conversion), and the label restored.
+	 */
+	public record RevertSchema(@TargetAggregateIdentifier long tableId, long toVersion, ExpectedVersion expected,
+			ConversionMode conversion, boolean dryRun) {
+	}
+
 }

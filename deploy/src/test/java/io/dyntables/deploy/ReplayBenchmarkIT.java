@@ -1,0 +1,164 @@
+package io.dyntables.deploy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldType;
+import io.dyntables.api.history.Audit;
+import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.command.TableIdAllocator;
+import io.dyntables.command.domain.SchemaPlanner;
+import io.dyntables.query.admin.Replayer;
+import io.dyntables.query.admin.Replayer.Progress;
+import io.dyntables.query.projection.TableProjector;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How fast a replay rebuilds the catalog: generates tables with a few changes each
+ * appended to the event store (with the projector stopped), then replays them into an
+ * empty catalog (every table created) and, with {@code -Ddyntables.bench.existing=true},
+ * replays again (every table exists, so only the reference table and DDL log are
+ * rebuilt). Runs only when {@code -Ddyntables.bench.tables=N} is given; see
+ * {@code bench/replay-benchmark.sh}.
+ */
+@DyntablesIT
+@TestPropertySource(properties = "dyntables.it.isolation=benchmark")
+@EnabledIfSystemProperty(named = "dyntables.bench.tables", matches = "[1-9][0-9]*")
+class ReplayBenchmarkIT {
+
+	private static final int CHANGES_PER_TABLE = 5;
+
+	private static final int THREADS = 2;
+
+	private static final int BATCH = 50;
+
+	@Autowired
+	EventStore eventStore;
+
+	@Autowired
+	TableIdAllocator ids;
+
+	@Autowired
+	Replayer replayer;
+
+	@Autowired
+	EventProcessingConfiguration processing;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void replayRate() throws Exception {
+		int tables = Integer.getInteger("dyntables.bench.tables");
+		TrackingEventProcessor projector = this.processing
+			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
+			.orElseThrow();
+		projector.shutDown();
+
+		long start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		List<Future<?>> work = new ArrayList<>();
+		for (int thread = 0; thread < THREADS; thread++) {
+			int first = thread;
+			work.add(pool.submit(() -> {
+				for (int table = first * BATCH; table < tables; table += THREADS * BATCH) {
+					generate(table, Math.min(BATCH, tables - table));
+				}
+			}));
+		}
+		for (Future<?> done : work) {
+			done.get();
+		}
+		pool.shutdown();
+		double generated = (System.nanoTime() - start) / 1e9;
+		long events = count("SELECT count(*) FROM dyntables.domain_event_entry");
+		assertThat(events).isEqualTo((long) tables * (1 + CHANGES_PER_TABLE));
+		report("generated %d tables, %d events in %.1f s (%.0f events/s appended to the event store)", tables, events,
+				generated, events / generated);
+
+		Progress empty = replay();
+		assertThat(count("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'dyntables_data'"))
+			.isEqualTo(tables);
+		report("replay into an empty catalog (every table created): %d events in %.1f s, %.0f events/s", empty.total(),
+				seconds(empty), empty.total() / seconds(empty));
+
+		if (Boolean.getBoolean("dyntables.bench.existing")) {
+			Progress existing = replay();
+			assertThat(count("SELECT count(*) FROM dyntables.table_ref")).isEqualTo(tables);
+			report("replay over existing tables (reference table and DDL log rebuilt): %d events in %.1f s, "
+					+ "%.0f events/s", existing.total(), seconds(existing), existing.total() / seconds(existing));
+		}
+	}
+
+	/**
+	 * Appends a batch of tables' events in one transaction: planned by the aggregate's
+	 * own rules (SchemaPlanner), folded as the aggregate folds them.
+	 */
+	private void generate(int firstTable, int count) {
+		List<DomainEventMessage<?>> batch = new ArrayList<>();
+		for (int table = firstTable; table < firstTable + count; table++) {
+			long id = this.ids.next();
+			List<FieldDefinition> fields = new ArrayList<>();
+			fields.add(FieldDefinition.of("name", FieldType.STRING));
+			TableCreated created = SchemaPlanner.create(id, "Bench " + table, List.copyOf(fields));
+			TableSchema schema = TableSchema.created(created);
+			batch.add(message(id, 0, created));
+			for (int change = 1; change <= CHANGES_PER_TABLE; change++) {
+				fields.add(FieldDefinition.of("f" + change, (change % 2 == 0) ? FieldType.INTEGER : FieldType.TEXT));
+				for (TableEvent event : SchemaPlanner.change(schema, List.copyOf(fields), ConversionMode.STRICT)) {
+					schema = schema.apply(event);
+					batch.add(message(id, schema.sequence(), event));
+				}
+			}
+		}
+		this.eventStore.publish(batch);
+	}
+
+	private static DomainEventMessage<?> message(long id, long sequence, TableEvent event) {
+		return new GenericDomainEventMessage<>("DynamicTable", Long.toString(id), sequence, event,
+				Map.of(Audit.ACTOR, "benchmark", Audit.REQUEST_ID, "benchmark"));
+	}
+
+	private Progress replay() throws Exception {
+		this.replayer.start();
+		Progress progress = this.replayer.awaitCompletion(Duration.ofMinutes(8));
+		assertThat(progress.state()).isEqualTo("finished");
+		return progress;
+	}
+
+	private long count(String sql) {
+		Long count = this.jdbc.queryForObject(sql, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static double seconds(Progress progress) {
+		return Duration.between(progress.startedAt(), progress.finishedAt()).toMillis() / 1000.0;
+	}
+
+	private static void report(String format, Object... args) {
+		System.out.println("BENCHMARK " + String.format(Locale.ROOT, format, args));
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.dyntables.deploy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dyntables.api.table.Commands.ChangeSchema;
+import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldType;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replays and projection failures, which reset or stall the one projector: in a context
+ * (and database) of their own, so the tests sharing the common one are not disturbed.
+ */
+@DyntablesIT
+@TestPropertySource(properties = "dyntables.it.isolation=replay")
+class ReplayIT {
+
+	private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CommandGateway commands;
+
+	Tables tables;
+
+	@BeforeEach
+	void setUp() {
+		this.tables = new Tables(this.http);
+	}
+
+	@Test
+	void replayRebuildsDroppedReadModel() {
+		long people = this.tables.create("Replayed people", Map.of("name", "string", "age", "integer"));
+		this.tables.change(people, Map.of("fields", Map.of("name", "text", "age", "integer", "married", "boolean")));
+		addRow(people, Map.of("name", "Ann", "age", 31, "married", true));
+		long gone = this.tables.create("Replayed and deleted", Map.of("x", "string"));
+		this.http.delete().uri("/api/table/{id}", gone).exchange().expectStatus().isNoContent();
+		List<Map<String, Object>> referenceBefore = reference();
+		List<Map<String, Object>> ddlBefore = ddlLog();
+
+		this.jdbc.update("DELETE FROM dyntables.table_ref");
+		replay();
+
+		assertThat(reference()).isEqualTo(referenceBefore);
+		assertThat(ddlLog()).isEqualTo(ddlBefore);
+		assertThat(rows(people)).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "Ann"));
+		assertThat(this.tables.get("/api/table/{id}/status", people)).containsEntry("state", "applied");
+		Map<String, Object> projection = this.tables.get("/api/admin/projection");
+		assertThat(projection).containsEntry("lag", 0).containsEntry("running", true);
+	}
+
+	@Test
+	void replayRecreatesMissingTableAndKeepsRowsOfOthers() {
+		long kept = this.tables.create("Kept", Map.of("name", "string"));
+		addRow(kept, Map.of("name", "stays"));
+		long dropped = this.tables.create("Dropped by hand", Map.of("title", "string", "pages", "integer"));
+		this.tables.change(dropped, Map.of("fields", Map.of("title", "string", "pages", "bigint")));
+		addRow(dropped, Map.of("title", "lost", "pages", 3));
+		String physical = (String) this.tables.get("/api/table/{id}", dropped).get("physicalName");
+		this.jdbc.execute("DROP TABLE dyntables_data.\"" + physical + "\"");
+
+		replay();
+
+		assertThat(columns(physical)).containsExactlyInAnyOrder("id:bigint", "title:character varying", "pages:bigint");
+		assertThat(rows(dropped)).isEmpty();
+		addRow(dropped, Map.of("title", "new", "pages", 5));
+		assertThat(rows(kept)).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "stays"));
+		this.tables.change(kept, Map.of("fields", Map.of("name", "string", "extra", "boolean")));
+		assertThat(rows(kept)).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "stays"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void failedProjectionIsReportedUntilItApplies() {
+		long id = this.tables.create("Failing", Map.of("a", "string", "b", "string"));
+		String physical = (String) this.tables.get("/api/table/{id}", id).get("physicalName");
+		this.jdbc.execute("ALTER TABLE dyntables_data.\"" + physical + "\" DROP COLUMN b");
+		this.commands.sendAndWait(new ChangeSchema(id, null, List.of(FieldDefinition.of("a", FieldType.STRING)), null,
+				ConversionMode.STRICT, false));
+		Tables.await(DEADLINE, "the projection to fail",
+				() -> "failed".equals(this.tables.get("/api/table/{id}/status", id).get("state")));
+		Map<String, Object> failed = this.tables.get("/api/table/{id}/status", id);
+		assertThat((String) failed.get("error")).contains("b");
+		assertThat(failed).containsEntry("version", 2).containsEntry("appliedVersion", 1);
+		Map<String, Object> projection = this.tables.get("/api/admin/projection");
+		assertThat((Map<String, Object>) projection.get("lastError")).containsEntry("tableId", (int) id);
+
+		this.jdbc.execute("ALTER TABLE dyntables_data.\"" + physical + "\" ADD COLUMN b varchar(200)");
+		Tables.await(DEADLINE, "the projection to recover",
+				() -> "applied".equals(this.tables.get("/api/table/{id}/status", id).get("state")));
+		assertThat(this.tables.get("/api/admin/projection")).doesNotContainKey("lastError");
+	}
+
+	private void replay() {
+		this.http.post()
+			.uri("/api/admin/replay")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.total")
+			.isNumber();
+		Tables.await(DEADLINE, "the replay to finish",
+				() -> "finished".equals(this.tables.get("/api/admin/replay").get("state")));
+		Map<String, Object> progress = this.tables.get("/api/admin/replay");
+		assertThat(progress.get("done")).isEqualTo(progress.get("total"));
+	}
+
+	private List<Map<String, Object>> reference() {
+		return this.jdbc.queryForList("""
+				SELECT id, name, physical_name, schema::text AS schema, version, last_sequence, deleted
+				FROM dyntables.table_ref ORDER BY id""");
+	}
+
+	private List<Map<String, Object>> ddlLog() {
+		return this.jdbc.queryForList("""
+				SELECT table_id, version, sequence_number, event_type, statement
+				FROM dyntables.ddl_log ORDER BY table_id, sequence_number, id""");
+	}
+
+	private List<String> columns(String physical) {
+		return this.jdbc.queryForList("""
+				SELECT column_name || ':' || data_type FROM information_schema.columns
+				WHERE table_schema = 'dyntables_data' AND table_name = ? ORDER BY ordinal_position""", String.class,
+				physical);
+	}
+
+	private void addRow(long id, Map<String, Object> row) {
+		this.http.post()
+			.uri("/api/table/{id}/row", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(row)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	private List<Map<String, Object>> rows(long id) {
+		return this.http.get()
+			.uri("/api/table/{id}/rows", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.LIST)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.dyntables.query.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dyntables.query.admin.ProjectorProcess.Segment;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the reference table and the DDL log from the event stream: the projector's
+ * processor is shut down, its tokens reset (its reset handler forgets the read model),
+ * and started again. Tables that exist keep their rows (their DDL is logged, not run);
+ * missing ones are created. Progress is logged and readable while it runs.
+ */
+@Component
+public class Replayer implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Replayer.class);
+
+	private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
+
+	private static final Duration LOG_INTERVAL = Duration.ofSeconds(2);
+
+	private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(30);
+
+	private final ProjectorProcess projector;
+
+	private final Clock clock;
+
+	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
+
+	private final ExecutorService watcher = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "replay-watcher");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Replayer(ProjectorProcess projector, Clock clock) {
+		this.projector = projector;
+		this.clock = clock;
+	}
+
+	/**
+	 * A replay's progress.
+	 *
+	 * @param state {@code never}, {@code running}, {@code finished} or {@code failed}
+	 * @param startedAt when it started
+	 * @param finishedAt when it finished
+	 * @param total the events to replay (those in the store when it started)
+	 * @param done the events replayed so far
+	 * @param eventsPerSecond the rate so far
+	 * @param segments the processor's segments on this instance
+	 * @param error why it failed
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Progress(String state, Instant startedAt, Instant finishedAt, long total, long done,
+			double eventsPerSecond, List<Segment> segments, String error) {
+
+		static final Progress NEVER = new Progress("never", null, null, 0, 0, 0, null, null);
+
+		public boolean running() {
+			return "running".equals(this.state);
+		}
+
+	}
+
+	/** The current or last replay's progress. */
+	public Progress progress() {
+		return this.progress.get();
+	}
+
+	/** Starts a replay, or answers the one running. */
+	public synchronized Progress start() throws InterruptedException {
+		if (this.progress.get().running()) {
+			return this.progress.get();
+		}
+		this.projector.awaitSettled(SETTLE_DEADLINE);
+		TrackingEventProcessor processor = this.projector.processor();
+		long head = this.projector.head();
+		long total = (head < 0) ? 0 : this.projector.eventsUpTo(head);
+		Instant started = this.clock.instant();
+		log.info("Replay of {} events starting: shutting the projector down and resetting its tokens", total);
+		processor.shutDown();
+		try {
+			processor.resetTokens();
+		}
+		catch (RuntimeException ex) {
+			processor.start();
+			this.progress.set(new Progress("failed", started, this.clock.instant(), total, 0, 0, null, ex.toString()));
+			throw ex;
+		}
+		processor.start();
+		Progress running = new Progress("running", started, null, total, 0, 0, List.of(), null);
+		this.progress.set(running);
+		this.watcher.execute(() -> watch(head, total, started));
+		return running;
+	}
+
+	/** Waits for the running replay, if any, to finish; blocking. */
+	public Progress awaitCompletion(Duration deadline) throws TimeoutException, InterruptedException {
+		Instant end = this.clock.instant().plus(deadline);
+		while (this.progress.get().running()) {
+			if (this.clock.instant().isAfter(end)) {
+				throw new TimeoutException("the replay did not finish within " + deadline);
+			}
+			Thread.sleep(WATCH_INTERVAL.toMillis());
+		}
+		return this.progress.get();
+	}
+
+	private void watch(long head, long total, Instant started) {
+		Instant lastLog = started;
+		try {
+			while (true) {
+				Thread.sleep(WATCH_INTERVAL.toMillis());
+				List<Segment> segments = this.projector.segments();
+				long position = segments.stream()
+					.mapToLong((segment) -> (segment.position() != null) ? segment.position() : -1)
+					.min()
+					.orElse(-1);
+				// a replay token stays "replaying" until an event past the reset point
+				// arrives,
+				// so the replay is over when every segment has reached the head as it was
+				boolean finished = total == 0 || (!segments.isEmpty() && position >= head);
+				long done = finished ? total : Math.min(total, this.projector.eventsUpTo(position));
+				Instant now = this.clock.instant();
+				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
+				double rate = done / seconds;
+				if (finished) {
+					this.progress.set(new Progress("finished", started, now, total, done, rate, segments, null));
+					log.info("Replay finished: {} events in {} s, {} events/s", total, String.format("%.1f", seconds),
+							Math.round(rate));
+					return;
+				}
+				this.progress.set(new Progress("running", started, null, total, done, rate, segments, null));
+				if (Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0) {
+					log.info("Replay: {} of {} events, {} events/s", done, total, Math.round(rate));
+					lastLog = now;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.error("Watching the replay failed", ex);
+			Progress last = this.progress.get();
+			this.progress.set(new Progress("failed", started, this.clock.instant(), total, last.done(),
+					last.eventsPerSecond(), last.segments(), ex.toString()));
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.watcher.shutdownNow();
+	}
+
+}

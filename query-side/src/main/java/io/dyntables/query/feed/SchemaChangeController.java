@@ -1,0 +1,61 @@
+package io.dyntables.query.feed;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.dyntables.api.history.SchemaChange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Server-Sent Events of schema changes as they are applied. The first event,
+ * {@code connected}, says the subscription is open; a comment every
+ * {@value #HEARTBEAT_SECONDS} seconds keeps idle connections alive.
+ */
+@RestController
+@RequestMapping("/api/table")
+@Tag(name = "History")
+class SchemaChangeController {
+
+	private static final long HEARTBEAT_SECONDS = 15;
+
+	private final SchemaChangeFeed feed;
+
+	SchemaChangeController(SchemaChangeFeed feed) {
+		this.feed = feed;
+	}
+
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Follow every table's schema changes",
+			description = "Server-Sent Events, one per change once it is applied to the database.")
+	Flux<ServerSentEvent<Object>> all() {
+		return stream(this.feed.changes());
+	}
+
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Follow one table's schema changes",
+			description = "Server-Sent Events, one per change once it is applied to the database.")
+	Flux<ServerSentEvent<Object>> one(@PathVariable long id) {
+		return stream(this.feed.changes().filter((change) -> change.tableId() == id));
+	}
+
+	private static Flux<ServerSentEvent<Object>> stream(Flux<SchemaChange> changes) {
+		Flux<ServerSentEvent<Object>> events = changes.map((change) -> ServerSentEvent.builder((Object) change)
+			.event(change.type())
+			.id(change.tableId() + ":" + change.sequence())
+			.build());
+		Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(Duration.ofSeconds(HEARTBEAT_SECONDS))
+			.map((tick) -> ServerSentEvent.builder().comment("heartbeat").build());
+		return Flux.merge(events, heartbeat)
+			.startWith(ServerSentEvent.builder((Object) Map.of("connected", true)).event("connected").build());
+	}
+
+}

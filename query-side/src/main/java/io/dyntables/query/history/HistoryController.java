@@ -1,0 +1,91 @@
+package io.dyntables.query.history;
+
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.history.HistoryQueries;
+import io.dyntables.api.history.HistoryQueries.FetchProjectionStatus;
+import io.dyntables.api.history.HistoryQueries.FetchSchemaDiff;
+import io.dyntables.api.history.HistoryQueries.FetchSchemaHistory;
+import io.dyntables.api.history.ProjectionStatus;
+import io.dyntables.api.history.SchemaDiff;
+import io.dyntables.api.history.SchemaHistory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A table's history and the differences between its versions. */
+@RestController
+@RequestMapping("/api/table")
+@Tag(name = "History", description = "Every schema change, who made it, and the DDL it ran")
+class HistoryController {
+
+	private static final int DEFAULT_LIMIT = 100;
+
+	private final QueryGateway queries;
+
+	HistoryController(QueryGateway queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Read a table's history",
+			description = "Oldest first, paged: 'limit' entries (1 to 500, default 100) after the sequence number "
+					+ "'after'; 'nextAfter' in the answer reads the next page.")
+	Mono<SchemaHistory> history(@PathVariable long id, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String after) {
+		Long given = Params.number("limit", limit, 1, HistoryQueries.MAX_PAGE);
+		int size = (given != null) ? given.intValue() : DEFAULT_LIMIT;
+		Long from = Params.number("after", after, -1, Long.MAX_VALUE - 1);
+		FetchSchemaHistory query = new FetchSchemaHistory(id, (from != null) ? from : -1, size);
+		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(SchemaHistory.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	@GetMapping("/{id}/diff")
+	@Operation(summary = "Compare two versions of a table",
+			description = "Fields added, removed, renamed, retyped and with changed options from version 'from' "
+					+ "to version 'to' (either order).")
+	Mono<SchemaDiff> diff(@PathVariable long id, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		Long fromVersion = Params.number("from", from, 1, Long.MAX_VALUE);
+		Long toVersion = Params.number("to", to, 1, Long.MAX_VALUE);
+		if (fromVersion == null || toVersion == null) {
+			throw new RefusedException(ErrorCode.INVALID_PARAMETER, (fromVersion == null) ? "/from" : "/to",
+					"'from' and 'to' are required: the versions to compare");
+		}
+		FetchSchemaDiff query = new FetchSchemaDiff(id, fromVersion, toVersion);
+		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(SchemaDiff.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
+					"table " + id + " does not exist or has no version " + Math.max(fromVersion, toVersion))));
+	}
+
+	@GetMapping("/{id}/status")
+	@Operation(summary = "Is the table's latest change applied?",
+			description = "applied, pending (on its way) or failed (with the error; the projector retries).")
+	Mono<ProjectionStatus> status(@PathVariable long id) {
+		return Mono
+			.fromFuture(() -> this.queries.query(new FetchProjectionStatus(id),
+					ResponseTypes.optionalInstanceOf(ProjectionStatus.class)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	static RefusedException notFound(long id) {
+		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id);
+	}
+
+}

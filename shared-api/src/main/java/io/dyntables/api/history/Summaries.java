@@ -1,0 +1,96 @@
+package io.dyntables.api.history;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldType;
+import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.Events.FieldAdded;
+import io.dyntables.api.table.Events.FieldOptionsChanged;
+import io.dyntables.api.table.Events.FieldRemoved;
+import io.dyntables.api.table.Events.FieldRenamed;
+import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableDeleted;
+import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Events.TableRenamed;
+
+/** One sentence per event, for people reading a table's history. */
+public final class Summaries {
+
+	private Summaries() {
+	}
+
+	public static String of(TableEvent event) {
+		if (event instanceof TableCreated created) {
+			return "created table " + created.name() + " with fields "
+					+ created.fields().stream().map(Summaries::named).collect(Collectors.joining(", "));
+		}
+		if (event instanceof FieldAdded added) {
+			return "added field " + named(added.field());
+		}
+		if (event instanceof FieldRemoved removed) {
+			return "removed field " + named(removed.field());
+		}
+		if (event instanceof FieldTypeChanged changed) {
+			String summary = "changed field " + changed.to().name() + " from " + describe(changed.from()) + " to "
+					+ describe(changed.to());
+			if (changed.conversion() == ConversionMode.LENIENT) {
+				summary += " (lenient: values that did not convert became null, originals kept in "
+						+ changed.keptColumn() + ")";
+			}
+			return summary;
+		}
+		if (event instanceof FieldOptionsChanged changed) {
+			return "changed options of field " + changed.to().name() + ": "
+					+ String.join(", ", optionChanges(changed.from(), changed.to()));
+		}
+		if (event instanceof FieldRenamed renamed) {
+			return "renamed field " + renamed.from() + " to " + renamed.to();
+		}
+		if (event instanceof TableRenamed renamed) {
+			return "renamed table " + renamed.from() + " to " + renamed.to();
+		}
+		if (event instanceof TableDeleted deleted) {
+			return "deleted table " + deleted.name();
+		}
+		return event.getClass().getSimpleName();
+	}
+
+	/**
+	 * A field's type with the sizes that matter: {@code string(50)},
+	 * {@code decimal(10,2)}.
+	 */
+	public static String describe(FieldDefinition field) {
+		if (field.type() == FieldType.STRING
+				&& !Objects.equals(field.maxLength(), FieldDefinition.DEFAULT_MAX_LENGTH)) {
+			return "string(" + field.maxLength() + ")";
+		}
+		if (field.type() == FieldType.DECIMAL) {
+			return "decimal(" + field.precision() + "," + field.scale() + ")";
+		}
+		return field.type().jsonName();
+	}
+
+	private static String named(FieldDefinition field) {
+		return field.name() + " (" + describe(field) + ")";
+	}
+
+	private static List<String> optionChanges(FieldDefinition from, FieldDefinition to) {
+		List<String> changes = new ArrayList<>();
+		if (from.required() != to.required()) {
+			changes.add("required " + from.required() + " -> " + to.required());
+		}
+		if (from.unique() != to.unique()) {
+			changes.add("unique " + from.unique() + " -> " + to.unique());
+		}
+		if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
+			changes.add("default " + from.defaultValue() + " -> " + to.defaultValue());
+		}
+		return changes;
+	}
+
+}
