@@ -1,11 +1,16 @@
 package io.dyntables.deploy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API as a client uses it, for tests that need tables and rows to work on. */
 final class Api {
@@ -43,17 +48,6 @@ final class Api {
 		return put(id, body).expectStatus().isOk().expectBody(Json.MAP).returnResult().getResponseBody();
 	}
 
-	Map<String, Object> table(long id) {
-		return this.http.get()
-			.uri("/api/table/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	long version(long id) {
 		return ((Number) table(id).get("version")).longValue();
 	}
@@ -79,6 +73,37 @@ final class Api {
 			.expectBody(Json.LIST)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** A JSON object answered 200 at the path. */
+	Map<String, Object> get(String uri, Object... variables) {
+		return this.http.get()
+			.uri(uri, variables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.MAP)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	Map<String, Object> table(long id) {
+		return get("/api/table/{id}", id);
+	}
+
+	/** Polls until the condition holds, failing past the deadline. */
+	static void await(Duration deadline, String what, BooleanSupplier condition) {
+		Instant end = Instant.now().plus(deadline);
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 }

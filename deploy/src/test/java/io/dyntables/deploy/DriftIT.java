@@ -24,10 +24,10 @@ class DriftIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void driftFindsHandMadeAlterButNotKeptColumns() {
-		Tables tables = new Tables(this.http);
-		long id = tables.create("Drifty", Map.of("a", "string", "b", "string", "c",
+		Api tables = new Api(this.http);
+		long id = tables.createTable("Drifty", Map.of("a", "string", "b", "string", "c",
 				Map.of("type", "decimal", "precision", 10, "scale", 3), "d", "timestamp"));
-		tables.change(id, Map.of("convert", "lenient", "fields", Map.of("a", "string", "b", "integer", "c",
+		tables.changeSchema(id, Map.of("convert", "lenient", "fields", Map.of("a", "string", "b", "integer", "c",
 				Map.of("type", "decimal", "precision", 10, "scale", 3), "d", "timestamp")));
 		Map<String, Object> clean = tables.get("/api/table/{id}/drift", id);
 		assertThat(clean).containsEntry("state", "ok").doesNotContainKeys("missingColumns", "extraColumns");

@@ -39,19 +39,20 @@ class ReplayIT {
 	@Autowired
 	CommandGateway commands;
 
-	Tables tables;
+	Api tables;
 
 	@BeforeEach
 	void setUp() {
-		this.tables = new Tables(this.http);
+		this.tables = new Api(this.http);
 	}
 
 	@Test
 	void replayRebuildsDroppedReadModel() {
-		long people = this.tables.create("Replayed people", Map.of("name", "string", "age", "integer"));
-		this.tables.change(people, Map.of("fields", Map.of("name", "text", "age", "integer", "married", "boolean")));
+		long people = this.tables.createTable("Replayed people", Map.of("name", "string", "age", "integer"));
+		this.tables.changeSchema(people,
+				Map.of("fields", Map.of("name", "text", "age", "integer", "married", "boolean")));
 		addRow(people, Map.of("name", "Ann", "age", 31, "married", true));
-		long gone = this.tables.create("Replayed and deleted", Map.of("x", "string"));
+		long gone = this.tables.createTable("Replayed and deleted", Map.of("x", "string"));
 		this.http.delete().uri("/api/table/{id}", gone).exchange().expectStatus().isNoContent();
 		List<Map<String, Object>> referenceBefore = reference();
 		List<Map<String, Object>> ddlBefore = ddlLog();
@@ -69,10 +70,10 @@ class ReplayIT {
 
 	@Test
 	void replayRecreatesMissingTableAndKeepsRowsOfOthers() {
-		long kept = this.tables.create("Kept", Map.of("name", "string"));
+		long kept = this.tables.createTable("Kept", Map.of("name", "string"));
 		addRow(kept, Map.of("name", "stays"));
-		long dropped = this.tables.create("Dropped by hand", Map.of("title", "string", "pages", "integer"));
-		this.tables.change(dropped, Map.of("fields", Map.of("title", "string", "pages", "bigint")));
+		long dropped = this.tables.createTable("Dropped by hand", Map.of("title", "string", "pages", "integer"));
+		this.tables.changeSchema(dropped, Map.of("fields", Map.of("title", "string", "pages", "bigint")));
 		addRow(dropped, Map.of("title", "lost", "pages", 3));
 		String physical = (String) this.tables.get("/api/table/{id}", dropped).get("physicalName");
 		this.jdbc.execute("DROP TABLE dyntables_data.\"" + physical + "\"");
@@ -83,19 +84,19 @@ class ReplayIT {
 		assertThat(rows(dropped)).isEmpty();
 		addRow(dropped, Map.of("title", "new", "pages", 5));
 		assertThat(rows(kept)).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "stays"));
-		this.tables.change(kept, Map.of("fields", Map.of("name", "string", "extra", "boolean")));
+		this.tables.changeSchema(kept, Map.of("fields", Map.of("name", "string", "extra", "boolean")));
 		assertThat(rows(kept)).singleElement().satisfies((row) -> assertThat(row).containsEntry("name", "stays"));
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void failedProjectionIsReportedUntilItApplies() {
-		long id = this.tables.create("Failing", Map.of("a", "string", "b", "string"));
+		long id = this.tables.createTable("Failing", Map.of("a", "string", "b", "string"));
 		String physical = (String) this.tables.get("/api/table/{id}", id).get("physicalName");
 		this.jdbc.execute("ALTER TABLE dyntables_data.\"" + physical + "\" DROP COLUMN b");
 		this.commands.sendAndWait(new ChangeSchema(id, null, List.of(FieldDefinition.of("a", FieldType.STRING)), null,
 				ConversionMode.STRICT, false));
-		Tables.await(DEADLINE, "the projection to fail",
+		Api.await(DEADLINE, "the projection to fail",
 				() -> "failed".equals(this.tables.get("/api/table/{id}/status", id).get("state")));
 		Map<String, Object> failed = this.tables.get("/api/table/{id}/status", id);
 		assertThat((String) failed.get("error")).contains("b");
@@ -104,7 +105,7 @@ class ReplayIT {
 		assertThat((Map<String, Object>) projection.get("lastError")).containsEntry("tableId", (int) id);
 
 		this.jdbc.execute("ALTER TABLE dyntables_data.\"" + physical + "\" ADD COLUMN b varchar(200)");
-		Tables.await(DEADLINE, "the projection to recover",
+		Api.await(DEADLINE, "the projection to recover",
 				() -> "applied".equals(this.tables.get("/api/table/{id}/status", id).get("state")));
 		assertThat(this.tables.get("/api/admin/projection")).doesNotContainKey("lastError");
 	}
@@ -118,7 +119,7 @@ class ReplayIT {
 			.expectBody()
 			.jsonPath("$.total")
 			.isNumber();
-		Tables.await(DEADLINE, "the replay to finish",
+		Api.await(DEADLINE, "the replay to finish",
 				() -> "finished".equals(this.tables.get("/api/admin/replay").get("state")));
 		Map<String, Object> progress = this.tables.get("/api/admin/replay");
 		assertThat(progress.get("done")).isEqualTo(progress.get("total"));

@@ -30,8 +30,8 @@ class SchemaChangeFeedIT {
 
 	@Test
 	void subscriberReceivesAppliedChange() throws Exception {
-		Tables tables = new Tables(this.http);
-		long id = tables.create("Followed", Map.of("a", "string"));
+		Api tables = new Api(this.http);
+		long id = tables.createTable("Followed", Map.of("a", "string"));
 		CompletableFuture<List<ServerSentEvent<Map<String, Object>>>> oneTable = follow("/api/table/" + id + "/events",
 				id);
 		CompletableFuture<List<ServerSentEvent<Map<String, Object>>>> allTables = follow("/api/table/events", id);

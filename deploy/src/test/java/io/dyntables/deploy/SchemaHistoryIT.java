@@ -25,11 +25,11 @@ class SchemaHistoryIT {
 	@Autowired
 	WebTestClient http;
 
-	Tables tables;
+	Api tables;
 
 	@BeforeEach
 	void setUp() {
-		this.tables = new Tables(this.http);
+		this.tables = new Api(this.http);
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class SchemaHistoryIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void schemaAsOfEveryVersionEqualsWhatTheApiAnsweredThen() {
-		long id = this.tables.create("TenChanges", Map.of("f0", "string"));
+		long id = this.tables.createTable("TenChanges", Map.of("f0", "string"));
 		List<Map<String, Object>> answered = new ArrayList<>();
 		answered.add(this.tables.get("/api/table/{id}", id));
 		List<Instant> times = new ArrayList<>();
@@ -132,7 +132,7 @@ class SchemaHistoryIT {
 				fields.remove("f" + (change - 1));
 			}
 			fields.put("f" + change, (change % 2 == 0) ? "integer" : "boolean");
-			answered.add(this.tables.change(id, Map.of("fields", fields)));
+			answered.add(this.tables.changeSchema(id, Map.of("fields", fields)));
 			times.add(Instant.now());
 		}
 		assertThat(answered.get(10).get("version")).isEqualTo(11);
@@ -162,9 +162,9 @@ class SchemaHistoryIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void diffNamesAddedRemovedRenamedRetypedAndOptionChangedFields() {
-		long id = this.tables.create("Diffed",
+		long id = this.tables.createTable("Diffed",
 				Map.of("a", "string", "b", "integer", "c", "boolean", "d", Map.of("type", "text", "required", true)));
-		this.tables.change(id, Map.of("fields",
+		this.tables.changeSchema(id, Map.of("fields",
 				Map.of("a", "string", "b", "bigint", "d", Map.of("type", "text", "required", false), "e", "date")));
 		this.http.patch()
 			.uri("/api/table/{id}/fields/a", id)
@@ -197,7 +197,7 @@ class SchemaHistoryIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void revertBringsAnEarlierSchemaBackAsNewChanges() {
-		long id = this.tables.create("Reverted", Map.of("name", "string", "age", "integer"));
+		long id = this.tables.createTable("Reverted", Map.of("name", "string", "age", "integer"));
 		Map<String, Object> first = this.tables.get("/api/table/{id}", id);
 		this.http.post()
 			.uri("/api/table/{id}/row", id)
@@ -213,7 +213,7 @@ class SchemaHistoryIT {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		this.tables.change(id, Map.of("fields", Map.of("full_name", "string", "married", "boolean")));
+		this.tables.changeSchema(id, Map.of("fields", Map.of("full_name", "string", "married", "boolean")));
 		List<?> historyBefore = (List<?>) this.tables.get("/api/table/{id}/history", id).get("entries");
 
 		Map<String, Object> preview = this.http.post()
@@ -272,7 +272,7 @@ class SchemaHistoryIT {
 
 	@Test
 	void hostileInputsAnswerClientErrors() {
-		long id = this.tables.create("Hostile", Map.of("a", "string"));
+		long id = this.tables.createTable("Hostile", Map.of("a", "string"));
 		for (String uri : List.of("/api/table/" + id + "?version=abc", "/api/table/" + id + "?version=0",
 				"/api/table/" + id + "?version=-5", "/api/table/" + id + "?version=99999999999999999999999",
 				"/api/table/" + id + "?at=yesterday", "/api/table/" + id + "?at=2026-13-45T99:00:00Z",

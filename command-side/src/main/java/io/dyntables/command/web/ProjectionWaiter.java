@@ -3,8 +3,11 @@ package io.dyntables.command.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.table.CommandOutcome;
+import io.dyntables.api.table.ExpectedVersion;
 import io.dyntables.api.table.Queries.DdlPreview;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.Queries.PreviewDdl;
@@ -55,6 +58,20 @@ class ProjectionWaiter {
 					() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * The version a command on a live table is based on: the one the client stated
+	 * (If-Match), else the one read now, so that of concurrent changes one wins and the
+	 * others are refused instead of silently overwriting it. Unknown or deleted tables
+	 * answer 404.
+	 */
+	Mono<ExpectedVersion> basis(long tableId, Long stated) {
+		return find(tableId).filter((view) -> !view.deleted())
+			.switchIfEmpty(Mono
+				.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId)))
+			.map((view) -> (stated != null) ? ExpectedVersion.ifMatch(stated)
+					: ExpectedVersion.observed(view.version()));
 	}
 
 	/**

@@ -14,7 +14,6 @@ import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.FieldRemoved;
 import io.dyntables.api.table.Events.FieldTypeChanged;
 import io.dyntables.api.table.Events.TableEvent;
-import io.dyntables.api.table.ExpectedVersion;
 import io.dyntables.api.table.TableResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -85,23 +84,17 @@ class RevertController {
 		long toVersion = version(to);
 		ConversionMode conversion = conversion(convert);
 		Long stated = Bodies.ifMatch(ifMatch);
-		return this.waiter.find(id)
-			.filter((view) -> !view.deleted())
-			.switchIfEmpty(
-					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
-			.flatMap((view) -> {
-				ExpectedVersion expected = (stated != null) ? ExpectedVersion.ifMatch(stated)
-						: ExpectedVersion.observed(view.version());
-				RevertSchema command = new RevertSchema(id, toVersion, expected, conversion, dryRun);
-				if (dryRun) {
-					return this.waiter.send(command, audit)
-						.map((outcome) -> ResponseEntity.ok((Object) RevertPreview.of(outcome)));
-				}
-				return this.waiter.sendAndAwait(id, command, audit)
-					.map((applied) -> ResponseEntity.ok()
-						.eTag("\"" + applied.version() + "\"")
-						.body((Object) TableResponse.of(applied)));
-			});
+		return this.waiter.basis(id, stated).flatMap((expected) -> {
+			RevertSchema command = new RevertSchema(id, toVersion, expected, conversion, dryRun);
+			if (dryRun) {
+				return this.waiter.send(command, audit)
+					.map((outcome) -> ResponseEntity.ok((Object) RevertPreview.of(outcome)));
+			}
+			return this.waiter.sendAndAwait(id, command, audit)
+				.map((applied) -> ResponseEntity.ok()
+					.eTag("\"" + applied.version() + "\"")
+					.body((Object) TableResponse.of(applied)));
+		});
 	}
 
 	private static long version(String to) {

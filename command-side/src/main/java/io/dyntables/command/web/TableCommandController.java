@@ -146,21 +146,15 @@ class TableCommandController {
 	 */
 	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun, Audit audit,
 			java.util.function.Function<ExpectedVersion, Object> command) {
-		return this.waiter.find(id)
-			.filter((view) -> !view.deleted())
-			.switchIfEmpty(
-					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
-			.flatMap((view) -> {
-				ExpectedVersion expected = (stated != null) ? ExpectedVersion.ifMatch(stated)
-						: ExpectedVersion.observed(view.version());
-				Object message = command.apply(expected);
-				if (dryRun) {
-					return this.waiter.dryRun(message, audit).map((preview) -> ResponseEntity.ok((Object) preview));
-				}
-				return this.waiter.sendAndAwait(id, message, audit)
-					.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()
-							: ResponseEntity.ok().eTag(etag(applied)).body((Object) TableResponse.of(applied)));
-			});
+		return this.waiter.basis(id, stated).flatMap((expected) -> {
+			Object message = command.apply(expected);
+			if (dryRun) {
+				return this.waiter.dryRun(message, audit).map((preview) -> ResponseEntity.ok((Object) preview));
+			}
+			return this.waiter.sendAndAwait(id, message, audit)
+				.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()
+						: ResponseEntity.ok().eTag(etag(applied)).body((Object) TableResponse.of(applied)));
+		});
 	}
 
 	private static ConversionMode conversion(String convert) {
