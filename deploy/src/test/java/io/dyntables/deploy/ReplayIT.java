@@ -145,24 +145,11 @@ class ReplayIT {
 	}
 
 	private void addRow(long id, Map<String, Object> row) {
-		this.http.post()
-			.uri("/api/table/{id}/row", id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(row)
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		this.tables.insert(id, row);
 	}
 
 	private List<Map<String, Object>> rows(long id) {
-		return this.http.get()
-			.uri("/api/table/{id}/rows", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.LIST)
-			.returnResult()
-			.getResponseBody();
+		return this.tables.rows(id);
 	}
 
 }

@@ -43,30 +43,11 @@ class RowsIT {
 		fields.put("active", Map.of("type", "boolean", "required", false));
 		fields.put("data", Map.of("type", "json", "required", false));
 		fields.put("note", Map.of("type", "text", "required", false));
-		Map<String, Object> created = this.http.post()
-			.uri("/api/table")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("name", "People", "fields", fields))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
-		return ((Number) created.get("id")).longValue();
+		return new Api(this.http).createTable("People", fields);
 	}
 
 	private Map<String, Object> insert(long table, Map<String, Object> row) {
-		return this.http.post()
-			.uri("/api/table/{id}/row", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(row)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		return new Api(this.http).insert(table, row);
 	}
 
 	private List<Map<String, Object>> list(long table, String query) {
