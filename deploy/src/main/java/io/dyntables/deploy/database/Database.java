@@ -57,8 +57,9 @@ public final class Database implements Closeable {
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
-			// a row answered with 2xx is durable: the embedded default (off) could lose
-			// it
+			// a row answered with 2xx is durable: the embedded server starts with fsync
+			// (-F) and synchronous_commit off, which could lose it in a crash
+			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("timezone", "UTC")
 			.start();
