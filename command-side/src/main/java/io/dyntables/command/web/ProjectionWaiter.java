@@ -3,7 +3,6 @@ package io.dyntables.command.web;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.table.CommandOutcome;
@@ -68,8 +67,7 @@ class ProjectionWaiter {
 	 */
 	Mono<ExpectedVersion> basis(long tableId, Long stated) {
 		return find(tableId).filter((view) -> !view.deleted())
-			.switchIfEmpty(Mono
-				.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId)))
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
 			.map((view) -> (stated != null) ? ExpectedVersion.ifMatch(stated)
 					: ExpectedVersion.observed(view.version()));
 	}

@@ -11,6 +11,7 @@ import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.TableResponse;
 import io.dyntables.api.table.TableView;
 import io.dyntables.query.history.Params;
+import io.dyntables.query.QueryResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -62,20 +63,14 @@ class TableQueryController {
 		if (asOfVersion != null || asOf != null) {
 			return asOf(id, new FindTableAsOf(id, asOfVersion, asOf));
 		}
-		return Mono
-			.fromFuture(() -> this.queries.query(new FindTable(id), ResponseTypes.optionalInstanceOf(TableView.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::justOrEmpty)
+		return QueryResults.optional(this.queries, new FindTable(id), TableView.class)
 			.filter((view) -> !view.deleted())
-			.switchIfEmpty(
-					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)))
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)))
 			.map((view) -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(TableResponse.of(view)));
 	}
 
 	private Mono<ResponseEntity<TableResponse>> asOf(long id, FindTableAsOf query) {
-		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(TableView.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::justOrEmpty)
+		return QueryResults.optional(this.queries, query, TableView.class)
 			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
 					(query.version() != null) ? "table " + id + " has no version " + query.version()
 							: "table " + id + " did not exist at " + query.at())))

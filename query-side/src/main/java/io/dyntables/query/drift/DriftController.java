@@ -1,6 +1,5 @@
 package io.dyntables.query.drift;
 
-import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +28,7 @@ class DriftController {
 		return Mono.fromCallable(() -> this.detector.table(id))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(Mono::justOrEmpty)
-			.switchIfEmpty(
-					Mono.error(() -> new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id)));
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)));
 	}
 
 	@GetMapping("/api/admin/drift")

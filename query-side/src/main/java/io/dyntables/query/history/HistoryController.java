@@ -9,12 +9,11 @@ import io.dyntables.api.history.HistoryQueries.FetchSchemaHistory;
 import io.dyntables.api.history.ProjectionStatus;
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaHistory;
+import io.dyntables.query.QueryResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +45,8 @@ class HistoryController {
 		int size = (given != null) ? given.intValue() : DEFAULT_LIMIT;
 		Long from = Params.number("after", after, -1, Long.MAX_VALUE - 1);
 		FetchSchemaHistory query = new FetchSchemaHistory(id, (from != null) ? from : -1, size);
-		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(SchemaHistory.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::justOrEmpty)
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+		return QueryResults.optional(this.queries, query, SchemaHistory.class)
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)));
 	}
 
 	@GetMapping("/{id}/diff")
@@ -65,9 +62,7 @@ class HistoryController {
 					"'from' and 'to' are required: the versions to compare");
 		}
 		FetchSchemaDiff query = new FetchSchemaDiff(id, fromVersion, toVersion);
-		return Mono.fromFuture(() -> this.queries.query(query, ResponseTypes.optionalInstanceOf(SchemaDiff.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::justOrEmpty)
+		return QueryResults.optional(this.queries, query, SchemaDiff.class)
 			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
 					"table " + id + " does not exist or has no version " + Math.max(fromVersion, toVersion))));
 	}
@@ -76,16 +71,8 @@ class HistoryController {
 	@Operation(summary = "Is the table's latest change applied?",
 			description = "applied, pending (on its way) or failed (with the error; the projector retries).")
 	Mono<ProjectionStatus> status(@PathVariable long id) {
-		return Mono
-			.fromFuture(() -> this.queries.query(new FetchProjectionStatus(id),
-					ResponseTypes.optionalInstanceOf(ProjectionStatus.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(Mono::justOrEmpty)
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
-	}
-
-	static RefusedException notFound(long id) {
-		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + id);
+		return QueryResults.optional(this.queries, new FetchProjectionStatus(id), ProjectionStatus.class)
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)));
 	}
 
 }

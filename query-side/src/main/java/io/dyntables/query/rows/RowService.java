@@ -219,26 +219,28 @@ public class RowService {
 	 */
 	public Mono<Long> insertStream(long tableId, Flux<Map<String, Object>> rows, String onConflict) {
 		long max = this.limits.maxStreamRows();
-		return this.schemas.get(tableId).switchIfEmpty(Mono.error(() -> notFound(tableId))).flatMap((cached) -> {
-			TableSchema schema = live(cached);
-			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField(schema, onConflict));
-			return rows.index().map((indexed) -> {
-				long index = indexed.getT1();
-				if (index >= max) {
-					throw new RefusedException(ErrorCode.TOO_MANY_ROWS, "/" + index,
-							"a stream holds at most " + max + " rows; split the load");
-				}
-				return this.validator.whole(schema, indexed.getT2(), "/" + index);
-			})
-				.buffer(BATCH_SIZE)
-				.concatMap((batch) -> insertBatch(schema, sql, batch))
-				.reduce(0L, Long::sum)
-				.as(this.transactions::transactional)
-				.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
-					.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
-							"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
-				.onErrorMap((error) -> translate(schema, error));
-		});
+		return this.schemas.get(tableId)
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
+			.flatMap((cached) -> {
+				TableSchema schema = live(cached);
+				String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField(schema, onConflict));
+				return rows.index().map((indexed) -> {
+					long index = indexed.getT1();
+					if (index >= max) {
+						throw new RefusedException(ErrorCode.TOO_MANY_ROWS, "/" + index,
+								"a stream holds at most " + max + " rows; split the load");
+					}
+					return this.validator.whole(schema, indexed.getT2(), "/" + index);
+				})
+					.buffer(BATCH_SIZE)
+					.concatMap((batch) -> insertBatch(schema, sql, batch))
+					.reduce(0L, Long::sum)
+					.as(this.transactions::transactional)
+					.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
+						.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
+								"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
+					.onErrorMap((error) -> translate(schema, error));
+			});
 	}
 
 	private Mono<Long> insertBatch(TableSchema schema, String sql, List<ValidRow> batch) {
@@ -290,7 +292,7 @@ public class RowService {
 	/** A listing as the query parameters ask for it. */
 	public Mono<Listed> list(long tableId, MultiValueMap<String, String> parameters) {
 		return this.schemas.get(tableId)
-			.switchIfEmpty(Mono.error(() -> notFound(tableId)))
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
 			.map((schema) -> new Listed(Listing.parse(live(schema), parameters, this.limits.maxPageSize(), this.mapper),
 					this));
 	}
@@ -405,7 +407,7 @@ public class RowService {
 	 */
 	private <T> Mono<T> withSchema(long tableId, Function<TableSchema, Mono<T>> work) {
 		return this.schemas.get(tableId)
-			.switchIfEmpty(Mono.error(() -> notFound(tableId)))
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
 			.flatMap((cached) -> Mono.defer(() -> work.apply(live(cached)))
 				.onErrorResume((error) -> mayBeStale(error),
 						(error) -> this.schemas.refresh(tableId)
@@ -507,10 +509,6 @@ public class RowService {
 			throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + schema.tableId() + " was deleted");
 		}
 		return schema;
-	}
-
-	private static RefusedException notFound(long tableId) {
-		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId);
 	}
 
 	private static RefusedException rowNotFound(long tableId, long rowId) {

@@ -23,6 +23,13 @@ public class RefusedException extends RuntimeException {
 		this(List.of(Refusal.of(code, pointer, detail)));
 	}
 
+	/**
+	 * The refusal of a request naming a table that does not exist (or no longer does).
+	 */
+	public static RefusedException tableNotFound(long tableId) {
+		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId);
+	}
+
 	public List<Refusal> refusals() {
 		return this.refusals;
 	}
