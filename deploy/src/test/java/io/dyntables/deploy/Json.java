@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.core.ParameterizedTypeReference;
 
-/** Response shapes the tests read, and the field types of a table response. */
+/** Response shapes the tests read, the field types of a table response, and JSON text. */
 final class Json {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -15,7 +17,14 @@ final class Json {
 	static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	private Json() {
+	}
+
+	/** A value as JSON text, for bodies written by hand (NDJSON lines). */
+	static String write(Object value) {
+		return MAPPER.writeValueAsString(value);
 	}
 
 	/** Field name to type name, from a table response. */

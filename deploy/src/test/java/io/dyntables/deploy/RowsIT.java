@@ -299,6 +299,74 @@ class RowsIT {
 	}
 
 	@Test
+	void ndjsonLoadStoresEveryValueAsASingleInsertDoes() {
+		long table = peopleTable();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String text : List.of("tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "\\.",
+				"quote \" and ' and ,", "Zoë 😀 中文", " leading and trailing ", "")) {
+			Map<String, Object> row = new HashMap<>();
+			row.put("first_name", text);
+			row.put("note", text);
+			row.put("data", Map.of("text", text, "list", List.of(1, 2.5, true), "nested", Map.of("k", text)));
+			row.put("score", new java.math.BigDecimal("1234567890123.45"));
+			row.put("born", "2024-02-29");
+			row.put("active", text.isEmpty());
+			row.put("age", null);
+			rows.add(row);
+		}
+		StringBuilder ndjson = new StringBuilder();
+		for (Map<String, Object> row : rows) {
+			ndjson.append(Json.write(row)).append('\n');
+		}
+		this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(ndjson.toString())
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.inserted")
+			.isEqualTo(rows.size());
+		rows.forEach((row) -> insert(table, row));
+		List<Map<String, Object>> stored = list(table, "");
+		assertThat(stored).hasSize(2 * rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Object> loaded = new HashMap<>(stored.get(i));
+			Map<String, Object> inserted = new HashMap<>(stored.get(i + rows.size()));
+			loaded.remove("id");
+			inserted.remove("id");
+			assertThat(loaded).isEqualTo(inserted);
+			assertThat(loaded).containsEntry("first_name", rows.get(i).get("first_name"))
+				.containsEntry("note", rows.get(i).get("note"));
+		}
+	}
+
+	@Test
+	void ndjsonLoadWithADuplicateUniqueValueInsertsNothing() {
+		long table = peopleTable();
+		insert(table, Map.of("first_name", "Taken", "email", "taken@example.org"));
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 2500; i++) {
+			String email = (i == 2100) ? "taken@example.org" : "u" + i + "@example.org";
+			body.append("{\"first_name\":\"U").append(i).append("\",\"email\":\"").append(email).append("\"}\n");
+		}
+		refusedWrite(this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(body.toString()), 409, "duplicate-value").jsonPath("$.errors[0].pointer").isEqualTo("/email");
+		assertThat(list(table, "")).hasSize(1);
+		this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue("{\"first_name\":\"After\"}\n")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		assertThat(list(table, "")).hasSize(2);
+	}
+
+	@Test
 	void upsertUpdatesByAUniqueFieldOnly() {
 		long table = peopleTable();
 		insert(table, Map.of("first_name", "Old", "email", "u@example.org", "age", 1));

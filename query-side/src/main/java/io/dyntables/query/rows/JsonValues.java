@@ -52,6 +52,23 @@ class JsonValues {
 		};
 	}
 
+	/** A checked value in the text form PostgreSQL reads back exactly, or null. */
+	static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof OffsetDateTime timestamp) {
+			return timestamp.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		}
+		if (value instanceof Json json) {
+			return json.asString();
+		}
+		return value.toString();
+	}
+
 	/** A value read from the database as it goes into a JSON answer. */
 	static Object toJson(Object value) {
 		if (value instanceof OffsetDateTime timestamp) {

@@ -1,14 +1,12 @@
 package io.dyntables.query.rows;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
@@ -21,10 +19,13 @@ import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
 import io.dyntables.query.sql.SchemaDdl;
+import io.netty.buffer.ByteBuf;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlException;
-import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Wrapped;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -212,8 +213,9 @@ public class RowService {
 	}
 
 	/**
-	 * Inserts a stream of rows in one transaction, or none, in batches as they arrive:
-	 * never the whole stream in memory. A refusal names the row's index (from 0) in the
+	 * Inserts a stream of rows all or none, in batches as they arrive: never the whole
+	 * stream in memory. Plain loads go through COPY, one statement; upserts through
+	 * batched inserts in one transaction. A refusal names the row's index (from 0) in the
 	 * stream. The stream is read once, so a schema change while it runs is answered 409
 	 * (and the cached schema refreshed for the retry) rather than retried.
 	 */
@@ -223,24 +225,51 @@ public class RowService {
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
 			.flatMap((cached) -> {
 				TableSchema schema = live(cached);
-				String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField(schema, onConflict));
-				return rows.index().map((indexed) -> {
+				String conflictField = conflictField(schema, onConflict);
+				Flux<List<ValidRow>> batches = rows.index().map((indexed) -> {
 					long index = indexed.getT1();
 					if (index >= max) {
 						throw new RefusedException(ErrorCode.TOO_MANY_ROWS, "/" + index,
 								"a stream holds at most " + max + " rows; split the load");
 					}
 					return this.validator.whole(schema, indexed.getT2(), "/" + index);
-				})
-					.buffer(BATCH_SIZE)
-					.concatMap((batch) -> insertBatch(schema, sql, batch))
+				}).buffer(BATCH_SIZE);
+				Mono<Long> inserted = (conflictField != null) ? batches
+					.concatMap((batch) -> insertBatch(schema, RowSql.bulkInsert(schema, schema.fields(), conflictField),
+							batch))
 					.reduce(0L, Long::sum)
-					.as(this.transactions::transactional)
+					.as(this.transactions::transactional) : copy(schema, batches);
+				return inserted
 					.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
 						.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
 								"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
 					.onErrorMap((error) -> translate(schema, error));
 			});
+	}
+
+	/**
+	 * Loads the batches with one COPY. A refused row stops the data, so PostgreSQL
+	 * abandons the whole COPY; the refusal, not PostgreSQL's report of the abandoned
+	 * COPY, is the answer.
+	 */
+	private Mono<Long> copy(TableSchema schema, Flux<List<ValidRow>> batches) {
+		String sql = RowSql.copyIn(schema, schema.fields());
+		AtomicReference<Throwable> refused = new AtomicReference<>();
+		Flux<ByteBuf> data = batches.map(CopyText::encode).doOnError(refused::set);
+		return this.db.inConnection((connection) -> postgres(connection).copyIn(sql, data))
+			.onErrorMap((error) -> (refused.get() != null) ? refused.get() : error);
+	}
+
+	private static PostgresqlConnection postgres(Connection connection) {
+		Connection unwrapped = connection;
+		while (!(unwrapped instanceof PostgresqlConnection) && unwrapped instanceof Wrapped<?> wrapped
+				&& wrapped.unwrap() instanceof Connection inner) {
+			unwrapped = inner;
+		}
+		if (unwrapped instanceof PostgresqlConnection postgres) {
+			return postgres;
+		}
+		throw new IllegalStateException("rows need a PostgreSQL R2DBC connection, not " + connection.getClass());
 	}
 
 	private Mono<Long> insertBatch(TableSchema schema, String sql, List<ValidRow> batch) {
@@ -249,28 +278,11 @@ public class RowService {
 		for (int f = 0; f < fields.size(); f++) {
 			String[] column = new String[batch.size()];
 			for (int r = 0; r < batch.size(); r++) {
-				column[r] = text(batch.get(r).values().get(f));
+				column[r] = JsonValues.text(batch.get(r).values().get(f));
 			}
 			spec = spec.bind(f, column);
 		}
 		return spec.fetch().rowsUpdated();
-	}
-
-	/** A checked value in the text form PostgreSQL reads back exactly. */
-	private static String text(Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
-		}
-		if (value instanceof OffsetDateTime timestamp) {
-			return timestamp.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-		}
-		if (value instanceof Json json) {
-			return json.asString();
-		}
-		return value.toString();
 	}
 
 	private static String conflictField(TableSchema schema, String onConflict) {

@@ -72,6 +72,15 @@ public final class RowSql {
 	}
 
 	/**
+	 * Loads rows of these fields, in the text format of COPY, from the client. The
+	 * columns parse each value as a cast from text does, so they check sizes themselves.
+	 */
+	public static String copyIn(TableSchema schema, List<FieldDefinition> fields) {
+		return "COPY " + Sql.table(schema.physicalName()) + " ("
+				+ Sql.columns(fields.stream().map(FieldDefinition::name).toList()) + ") FROM STDIN";
+	}
+
+	/**
 	 * Inserts many rows at once: parameter $i is a text array holding the i-th field's
 	 * values of every row (already checked, in their canonical text form, nulls as SQL
 	 * nulls), cast to the column's base type so the column itself checks sizes. With a
