@@ -32,6 +32,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+	/**
+	 * Statements each row connection keeps prepared, least recently used dropped first.
+	 */
+	private static final int PREPARED_STATEMENTS_PER_CONNECTION = 256;
+
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
 			@Value("${dyntables.db.password:}") String password, @Value("${dyntables.data-dir:data}") Path dataDir)
@@ -85,6 +90,10 @@ class DatabaseConfiguration {
 			.option(ConnectionFactoryOptions.USER, database.user())
 			.option(ConnectionFactoryOptions.PASSWORD, database.password())
 			.option(Option.valueOf("options"), Map.of("statement_timeout", statementTimeout.toMillis() + "ms"))
+			// each connection keeps its most used statements prepared, not one per
+			// statement of every table ever touched: memory stays bounded with many
+			// tables
+			.option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS_PER_CONNECTION)
 			.build();
 		ConnectionFactory factory = ConnectionFactories.get(options);
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)

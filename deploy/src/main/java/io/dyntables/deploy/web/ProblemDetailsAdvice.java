@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Renders every error once, as RFC 9457 Problem Details with a stable {@code code} and,
@@ -51,8 +52,13 @@ class ProblemDetailsAdvice {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	@ExceptionHandler(Throwable.class)
-	ResponseEntity<ProblemDetail> handle(Throwable thrown, ServerWebExchange exchange) {
+	ResponseEntity<ProblemDetail> handle(Throwable thrown, ServerWebExchange exchange) throws Throwable {
 		Throwable error = unwrap(thrown);
+		if (exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(error)) {
+			// the client is gone, or the answer is already on its way: no problem can be
+			// sent, and the web layer logs a lost client quietly
+			throw thrown;
+		}
 		String path = exchange.getRequest().getPath().value();
 		if (error instanceof ProjectionPending pending) {
 			return ResponseEntity.accepted()
