@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,6 +33,9 @@ class RowsIT {
 
 	@Autowired
 	WebTestClient http;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private long peopleTable() {
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -274,6 +278,16 @@ class RowsIT {
 			.exchange()
 			.expectHeader()
 			.valueEquals("X-Total-Count", "5000");
+		// the planner learns of the load at once, not when autovacuum comes by
+		long deadline = System.currentTimeMillis() + 10_000;
+		float estimate;
+		do {
+			estimate = this.jdbc.queryForObject(
+					"SELECT reltuples FROM pg_class WHERE oid = ('dyntables_data.people_' || ?)::regclass", Float.class,
+					table);
+		}
+		while (estimate != 5000 && System.currentTimeMillis() < deadline);
+		assertThat(estimate).isEqualTo(5000);
 
 		StringBuilder bad = new StringBuilder();
 		for (int i = 0; i < 3000; i++) {

@@ -26,6 +26,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Wrapped;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,11 @@ public class RowService {
 	private static final int BATCH_SIZE = 1000;
 
 	private static final int MAX_REFUSALS = 100;
+
+	/** Rows a load must insert for the table's statistics to be refreshed at once. */
+	private static final long ANALYZE_AFTER_ROWS = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(RowService.class);
 
 	private final DatabaseClient db;
 
@@ -208,8 +215,22 @@ public class RowService {
 				.buffer(BATCH_SIZE)
 				.concatMap((batch) -> insertBatch(schema, sql, batch))
 				.reduce(0L, (sum, count) -> sum + count);
-			return this.transactions.transactional(inserted);
+			return this.transactions.transactional(inserted).doOnNext((count) -> analyzeAfterLoad(schema, count));
 		});
+	}
+
+	/**
+	 * Refreshes the statistics of a table a load just filled, in the background. Until
+	 * autovacuum gets to it (up to a minute later), a freshly filled table looks empty to
+	 * the planner, which then reads it whole instead of through its indexes.
+	 */
+	private void analyzeAfterLoad(TableSchema schema, long inserted) {
+		if (inserted >= ANALYZE_AFTER_ROWS) {
+			this.db.sql(RowSql.analyze(schema))
+				.then()
+				.subscribe(null, (error) -> log.debug("statistics of {} not refreshed: {}", schema.physicalName(),
+						error.toString()));
+		}
 	}
 
 	/**
@@ -239,7 +260,7 @@ public class RowService {
 							batch))
 					.reduce(0L, Long::sum)
 					.as(this.transactions::transactional) : copy(schema, batches);
-				return inserted
+				return inserted.doOnNext((count) -> analyzeAfterLoad(schema, count))
 					.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
 						.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
 								"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))

@@ -71,6 +71,11 @@ public final class RowSql {
 		return "DELETE FROM " + Sql.table(schema.physicalName()) + " WHERE " + Sql.column(FieldNames.ROW_ID) + " = $1";
 	}
 
+	/** Refreshes the planner's statistics of the table. */
+	public static String analyze(TableSchema schema) {
+		return "ANALYZE " + Sql.table(schema.physicalName());
+	}
+
 	/**
 	 * Loads rows of these fields, in the text format of COPY, from the client. The
 	 * columns parse each value as a cast from text does, so they check sizes themselves.
