@@ -2,11 +2,14 @@
 # Row API benchmark: the service over HTTP beside the same work done directly on the same
 # PostgreSQL (the service's embedded one), printed as one table with the ratio of each pair.
 #
-#   bench/rows-benchmark.sh            # builds the jar if missing, runs everything (about 2-3 minutes)
+#   bench/rows-benchmark.sh            # builds the jar if missing, runs everything (about 6 minutes)
+#   TABLES=10000 bench/rows-benchmark.sh   # also: create latency, insert rate and memory at 100
+#                                          # and at 10,000 tables (about 10 more minutes)
 #
 # Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
-# unreported load per HTTP path before measuring, default 15), CONNECTIONS (16),
-# BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), REBUILD=1 to rebuild the jar first,
+# unreported load per HTTP path before measuring, default 60: the JIT compiler needs minutes on
+# two cores), CONNECTIONS (16), BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), TABLES (0: no scale
+# run), REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
 #
@@ -52,7 +55,7 @@ DYNTABLES_DATA_DIR="$WORK/data" AXONIQ_UPDATE_CHECKER_DISABLED=true \
 SERVICE_PID=$!
 
 BASE="http://127.0.0.1:$PORT" WORK="$WORK" PGBIN="$PGBIN" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
-	WARMUP="${WARMUP:-15}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
+	WARMUP="${WARMUP:-60}" BULK_ROWS="$BULK_ROWS" PAGE_TABLE_ROWS="$PAGE_TABLE_ROWS" SERVICE_PID="$SERVICE_PID" \
 	python3 - <<'PY'
 import http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse
 
@@ -64,6 +67,7 @@ CONNECTIONS = int(os.environ["CONNECTIONS"])
 BULK_ROWS = int(os.environ["BULK_ROWS"])
 PAGE_TABLE_ROWS = int(os.environ["PAGE_TABLE_ROWS"])
 SERVICE_PID = int(os.environ["SERVICE_PID"])
+TABLES = int(os.environ.get("TABLES", "0"))
 HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
 ROW = {"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}
 FIELDS = {"first_name": "string", "last_name": "string", "age": "integer", "address": "string"}
@@ -185,7 +189,7 @@ def psql(command):
 results = []
 
 # --- warm-up (not reported): let the JIT compile the paths measured below ------------------
-WARMUP = int(os.environ.get("WARMUP", "15"))
+WARMUP = int(os.environ.get("WARMUP", "60"))
 if WARMUP > 0:
     warm_id, _ = create_table("Warmup")
     warm_rows = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(20000)).encode()
@@ -256,6 +260,8 @@ page_id, page_table = create_table("Pages")
 ndjson = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(PAGE_TABLE_ROWS)).encode()
 status, body = request("POST", f"/api/table/{page_id}/rows", ndjson, {"Content-Type": "application/x-ndjson"})
 assert status == 201, (status, body)
+# the service refreshes statistics after a load in the background; both sides need them
+psql(f'ANALYZE dyntables_data."{page_table}"')
 top = PAGE_TABLE_ROWS - 100
 (rate, p99), cpu = measured(lambda: wrk(
     "request = function()\n"
@@ -339,9 +345,66 @@ copy_out_rate, raw_cpu = measured(copy_out)
 results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0f}/s",
                 f"{copy_out_rate:,.0f}/s (COPY TO)", export_rate / copy_out_rate, f"{cpu}; raw {raw_cpu}"))
 
+# --- flat as tables grow (TABLES > 0) ---------------------------------------------------
+
+
+def create_tables(count, prefix):
+    """Creates tables four at a time; answers their ids in order."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(lambda i: create_table(f"{prefix}{i}")[0], range(count)))
+
+
+def memory():
+    """Resident memory of the service, and its heap in use after a full collection, in MiB."""
+    with open(f"/proc/{SERVICE_PID}/status") as status:
+        rss = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1)) / 1024
+    subprocess.run(["jcmd", str(SERVICE_PID), "GC.run"], capture_output=True, check=True)
+    info = subprocess.run(["jcmd", str(SERVICE_PID), "GC.heap_info"], capture_output=True, text=True,
+                          check=True).stdout
+    heap = int(re.search(r"used (\d+)K", info).group(1)) / 1024
+    return rss, heap
+
+
+def at_scale(ids):
+    """Create p50 (command to first row) and the insert rate over random tables among these ids."""
+    created = []
+    for i in range(15):
+        start = time.time()
+        table_id, _ = create_table(f"Probe{len(ids)}_{i}")
+        status, _ = request("POST", f"/api/table/{table_id}/row", ROW)
+        assert status == 201, status
+        created.append(1000 * (time.time() - start))
+    first, last = min(ids), max(ids)
+    rate, p99 = wrk('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \''
+                    + json.dumps(ROW) + "'\n"
+                    "request = function()\n"
+                    f'  return wrk.format(nil, "/api/table/" .. math.random({first}, {last}) .. "/row")\n'
+                    "end\n", "/")
+    return statistics.median(created), rate, p99, memory()
+
+
+if TABLES > 0:
+    scale_ids = create_tables(100, "Scale")
+    assert sorted(scale_ids) == list(range(min(scale_ids), min(scale_ids) + 100)), "table ids are not consecutive"
+    small = at_scale(scale_ids)
+    log("measured at 100 tables")
+    start = time.time()
+    scale_ids += create_tables(TABLES - 100, "Scale")
+    log(f"created {TABLES - 100} more tables in {time.time() - start:.0f} s")
+    large = at_scale(scale_ids)
+    log(f"measured at {TABLES} tables")
+    results.append((f"create p50 at {TABLES:,} tables vs 100", f"{large[0]:.1f} ms", f"{small[0]:.1f} ms",
+                    small[0] / large[0], ""))
+    results.append((f"insert into random tables, {TABLES:,} vs 100", f"{large[1]:,.0f}/s p99 {large[2]:.1f} ms",
+                    f"{small[1]:,.0f}/s p99 {small[2]:.1f} ms", large[1] / small[1], ""))
+    results.append((f"service memory at {TABLES:,} tables vs 100", f"RSS {large[3][0]:,.0f} MiB, heap {large[3][1]:,.0f} MiB",
+                    f"RSS {small[3][0]:,.0f} MiB, heap {small[3][1]:,.0f} MiB", small[3][1] / large[3][1],
+                    "heap in use after a full GC"))
+
 # --- the table ------------------------------------------------------------------------
 print(f"\nRows benchmark: {CONNECTIONS} connections, {DURATION} s per run, {os.cpu_count()} CPUs, loopback\n")
-header = ("operation", "service (HTTP)", "PostgreSQL direct", "ratio", "CPU during run (of one core)")
+header = ("operation", "service (HTTP)", "PostgreSQL direct (or baseline)", "ratio", "CPU during run (of one core)")
 
 
 def cells(row):
@@ -358,5 +421,6 @@ print(line(header))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for row in results:
     print(line(row))
-print("\nratio = service / direct for throughput, direct / service for latency (higher is better, 1.00 = parity)")
+print("\nratio = service / direct for throughput, direct / service for latency (higher is better, 1.00 = parity);"
+      "\nfor the rows at many tables: the figure at many tables against the same figure at 100 tables")
 PY

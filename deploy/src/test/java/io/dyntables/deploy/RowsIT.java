@@ -381,6 +381,65 @@ class RowsIT {
 	}
 
 	@Test
+	void listingsAnswerEveryTypeAsReadingOneRowDoes() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (String type : List.of("string", "text", "integer", "bigint", "decimal", "float", "boolean", "date",
+				"timestamp", "uuid", "json")) {
+			fields.put("f_" + type, Map.of("type", type, "required", false));
+		}
+		long table = new Api(this.http).createTable("Typed", fields);
+		Map<String, Object> full = new LinkedHashMap<>();
+		full.put("f_string", "tab\t \"quoted\" \\ Zoë 😀 \u0001");
+		full.put("f_text", "line\nbreak");
+		full.put("f_integer", -2147483648);
+		full.put("f_bigint", 9007199254740993L);
+		full.put("f_decimal", new java.math.BigDecimal("-12345.5"));
+		full.put("f_float", 1.0E-7);
+		full.put("f_boolean", false);
+		full.put("f_date", "2024-02-29");
+		full.put("f_timestamp", "2024-02-29T23:59:58.120+02:00");
+		full.put("f_uuid", "123e4567-e89b-12d3-a456-426614174000");
+		full.put("f_json", Map.of("nested", List.of(1, "two", Map.of("three", 3.5)), "empty", Map.of()));
+		Map<String, Object> whole = new LinkedHashMap<>(full);
+		whole.put("f_timestamp", "2024-02-29T10:00:00Z");
+		whole.put("f_float", 1.0E20);
+		whole.put("f_json", List.of());
+		insert(table, full);
+		insert(table, whole);
+		insert(table, new HashMap<>());
+		List<Map<String, Object>> all = list(table, "");
+		assertThat(all).hasSize(3);
+		assertThat(all.get(0)).containsEntry("f_timestamp", "2024-02-29T21:59:58.12Z");
+		assertThat(all.get(1)).containsEntry("f_timestamp", "2024-02-29T10:00:00Z");
+		assertThat(all.get(2)).containsEntry("f_json", null).containsEntry("f_string", null).hasSize(12);
+		assertThat(list(table, "?limit=2&order=id.desc")).containsExactly(all.get(2), all.get(1));
+		List<String> lines = List.of(this.http.get()
+			.uri("/api/table/{t}/rows?format=ndjson&select=f_date,f_timestamp", table)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()
+			.split("\n"));
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).isEqualTo("{\"id\":" + id(all.get(0))
+				+ ",\"f_date\":\"2024-02-29\",\"f_timestamp\":\"2024-02-29T21:59:58.12Z\"}");
+		for (Map<String, Object> listed : all) {
+			Map<String, Object> read = this.http.get()
+				.uri("/api/table/{t}/rows/{r}", table, id(listed))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Json.MAP)
+				.returnResult()
+				.getResponseBody();
+			assertThat(List.copyOf(listed.keySet())).isEqualTo(List.copyOf(read.keySet()));
+			assertThat(listed).isEqualTo(read);
+		}
+	}
+
+	@Test
 	void upsertUpdatesByAUniqueFieldOnly() {
 		long table = peopleTable();
 		insert(table, Map.of("first_name", "Old", "email", "u@example.org", "age", 1));

@@ -1,6 +1,5 @@
 package io.dyntables.query.rows;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,7 +52,8 @@ class RowController {
 					content = @Content(examples = @ExampleObject(name = "Person", value = ROW_EXAMPLE))))
 	Mono<ResponseEntity<Map<String, Object>>> insert(@PathVariable long id, @RequestBody Map<String, Object> row) {
 		return this.rows.insert(id, row)
-			.map((stored) -> ResponseEntity.created(URI.create("/api/table/" + id + "/rows/" + stored.get("id")))
+			.map((stored) -> ResponseEntity.status(HttpStatus.CREATED)
+				.header(HttpHeaders.LOCATION, "/api/table/" + id + "/rows/" + stored.get("id"))
 				.body(stored));
 	}
 

@@ -29,33 +29,29 @@ final class RowValidator {
 	/** The values of a whole row, every field of the schema, defaults filled in. */
 	ValidRow whole(TableSchema schema, Map<String, Object> row, String pointerPrefix) {
 		List<Refusal> refusals = new ArrayList<>();
-		refuseUnknown(schema, row, pointerPrefix, refusals);
-		List<FieldDefinition> fields = new ArrayList<>(schema.fields().size());
-		List<Object> values = new ArrayList<>(schema.fields().size());
-		for (FieldDefinition field : schema.fields()) {
-			String pointer = Refusal.pointer(pointerPrefix, field.name());
+		List<FieldDefinition> fields = schema.fields();
+		List<Object> values = new ArrayList<>(fields.size());
+		int given = 0;
+		for (FieldDefinition field : fields) {
 			Object value;
 			if (row.containsKey(field.name())) {
 				value = row.get(field.name());
+				given++;
 			}
 			else if (field.defaultValue() != null) {
 				value = this.json.parse(field.defaultValue());
 			}
 			else if (field.required()) {
-				refusals.add(Refusal.of(ErrorCode.MISSING_VALUE, pointer, "'" + field.name() + "' is required"));
+				refusals.add(Refusal.of(ErrorCode.MISSING_VALUE, Refusal.pointer(pointerPrefix, field.name()),
+						"'" + field.name() + "' is required"));
 				continue;
 			}
 			else {
 				value = null;
 			}
-			coerce(field, value, pointer, refusals).ifPresent((bound) -> {
-				fields.add(field);
-				values.add(bound.value());
-			});
+			values.add(coerce(field, value, pointerPrefix, refusals));
 		}
-		if (!refusals.isEmpty()) {
-			throw new RefusedException(refusals);
-		}
+		refuseUnknown(schema, row, given, pointerPrefix, refusals);
 		return new ValidRow(fields, values);
 	}
 
@@ -65,58 +61,62 @@ final class RowValidator {
 	 */
 	ValidRow partial(TableSchema schema, Map<String, Object> row, String pointerPrefix) {
 		List<Refusal> refusals = new ArrayList<>();
-		refuseUnknown(schema, row, pointerPrefix, refusals);
 		List<FieldDefinition> fields = new ArrayList<>(row.size());
 		List<Object> values = new ArrayList<>(row.size());
 		for (FieldDefinition field : schema.fields()) {
 			if (row.containsKey(field.name())) {
-				coerce(field, row.get(field.name()), Refusal.pointer(pointerPrefix, field.name()), refusals)
-					.ifPresent((bound) -> {
-						fields.add(field);
-						values.add(bound.value());
-					});
+				fields.add(field);
+				values.add(coerce(field, row.get(field.name()), pointerPrefix, refusals));
 			}
+		}
+		refuseUnknown(schema, row, fields.size(), pointerPrefix, refusals);
+		return new ValidRow(fields, values);
+	}
+
+	/**
+	 * Throws every refusal, those of keys that are no field first; there are such keys
+	 * when fewer keys than the row has were fields.
+	 */
+	private static void refuseUnknown(TableSchema schema, Map<String, Object> row, int fieldsGiven,
+			String pointerPrefix, List<Refusal> refusals) {
+		if (fieldsGiven < row.size()) {
+			Set<String> known = new HashSet<>();
+			schema.fields().forEach((field) -> known.add(field.name()));
+			List<Refusal> unknown = new ArrayList<>();
+			for (String key : row.keySet()) {
+				if (!known.contains(key)) {
+					String detail = key.equals(FieldNames.ROW_ID) ? "the row id is assigned by the service"
+							: "the table has no field '" + key + "'";
+					unknown.add(Refusal.of(ErrorCode.UNKNOWN_FIELD, Refusal.pointer(pointerPrefix, key), detail));
+				}
+			}
+			refusals.addAll(0, unknown);
 		}
 		if (!refusals.isEmpty()) {
 			throw new RefusedException(refusals);
 		}
-		return new ValidRow(fields, values);
 	}
 
-	private void refuseUnknown(TableSchema schema, Map<String, Object> row, String pointerPrefix,
-			List<Refusal> refusals) {
-		Set<String> known = new HashSet<>();
-		schema.fields().forEach((field) -> known.add(field.name()));
-		for (String key : row.keySet()) {
-			if (!known.contains(key)) {
-				String detail = key.equals(FieldNames.ROW_ID) ? "the row id is assigned by the service"
-						: "the table has no field '" + key + "'";
-				refusals.add(Refusal.of(ErrorCode.UNKNOWN_FIELD, Refusal.pointer(pointerPrefix, key), detail));
-			}
-		}
-	}
-
-	/** The value to bind, or a refusal; a null is a value of its own. */
-	private java.util.Optional<Bound> coerce(FieldDefinition field, Object value, String pointer,
-			List<Refusal> refusals) {
+	/**
+	 * The value to bind; a null is a value of its own. A value that does not fit adds a
+	 * refusal (and answers null, as the row is refused anyway).
+	 */
+	private Object coerce(FieldDefinition field, Object value, String pointerPrefix, List<Refusal> refusals) {
 		if (value == null) {
 			if (field.required()) {
-				refusals.add(Refusal.of(ErrorCode.INVALID_VALUE, pointer, "'" + field.name() + "' must not be null"));
-				return java.util.Optional.empty();
+				refusals.add(Refusal.of(ErrorCode.INVALID_VALUE, Refusal.pointer(pointerPrefix, field.name()),
+						"'" + field.name() + "' must not be null"));
 			}
-			return java.util.Optional.of(new Bound(null));
+			return null;
 		}
 		try {
-			Object coerced = FieldValues.coerce(field, value);
-			return java.util.Optional.of(new Bound(this.json.bindable(field, coerced)));
+			return this.json.bindable(field, FieldValues.coerce(field, value));
 		}
 		catch (FieldValues.InvalidValue ex) {
-			refusals.add(Refusal.of(ErrorCode.INVALID_VALUE, pointer, "'" + field.name() + "' " + ex.getMessage()));
-			return java.util.Optional.empty();
+			refusals.add(Refusal.of(ErrorCode.INVALID_VALUE, Refusal.pointer(pointerPrefix, field.name()),
+					"'" + field.name() + "' " + ex.getMessage()));
+			return null;
 		}
-	}
-
-	private record Bound(Object value) {
 	}
 
 	/**
