@@ -155,11 +155,11 @@ def create_table(name):
     return table["id"], table["physicalName"]
 
 
-def wrk(script, path):
+def wrk(script, path, seconds=DURATION):
     lua = os.path.join(WORK, "bench.lua")
     with open(lua, "w") as f:
         f.write(script)
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "5s", "--latency",
+    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "5s", "--latency",
                           "-s", lua, BASE + path], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
@@ -170,12 +170,12 @@ def wrk(script, path):
     return rate, p99ms
 
 
-def pgbench(script):
+def pgbench(script, seconds=DURATION):
     sql = os.path.join(WORK, "bench.sql")
     with open(sql, "w") as f:
         f.write(script)
     out = subprocess.run([os.path.join(PGBIN, "pgbench"), "-n", "-M", "prepared", f"-c{CONNECTIONS}", "-j2",
-                          f"-T{DURATION}", "-f", sql], capture_output=True, text=True, env=PG_ENV, check=True).stdout
+                          f"-T{seconds}", "-f", sql], capture_output=True, text=True, env=PG_ENV, check=True).stdout
     tps = float(re.search(r"tps = ([\d.]+)", out).group(1))
     latency = float(re.search(r"latency average = ([\d.]+) ms", out).group(1))
     return tps, latency
@@ -367,7 +367,9 @@ def memory():
 
 
 def at_scale(ids):
-    """Create p50 (command to first row) and the insert rate over random tables among these ids."""
+    """Create p50 (command to first row), and the insert rates over random tables among these ids: the
+    service's, and PostgreSQL's own (a function that inserts into the table of a given id), each after a warm
+    pass that touches the tables."""
     created = []
     for i in range(15):
         start = time.time()
@@ -376,15 +378,25 @@ def at_scale(ids):
         assert status == 201, status
         created.append(1000 * (time.time() - start))
     first, last = min(ids), max(ids)
-    rate, p99 = wrk('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \''
-                    + json.dumps(ROW) + "'\n"
-                    "request = function()\n"
-                    f'  return wrk.format(nil, "/api/table/" .. math.random({first}, {last}) .. "/row")\n'
-                    "end\n", "/")
-    return statistics.median(created), rate, p99, memory()
+    script = ('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \''
+              + json.dumps(ROW) + "'\n"
+              "request = function()\n"
+              f'  return wrk.format(nil, "/api/table/" .. math.random({first}, {last}) .. "/row")\n'
+              "end\n")
+    wrk(script, "/", seconds=30)
+    rate, p99 = wrk(script, "/")
+    raw_script = f"\\set t random({first}, {last})\nSELECT public.bench_insert(:t);\n"
+    pgbench(raw_script, seconds=30)
+    raw_rate, _ = pgbench(raw_script)
+    return statistics.median(created), rate, p99, raw_rate, memory()
 
 
 if TABLES > 0:
+    psql("CREATE FUNCTION public.bench_insert(table_id bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
+         "EXECUTE format('INSERT INTO dyntables_data.%I (first_name, last_name, age, address) "
+         "VALUES ($1, $2, $3, $4) RETURNING id, first_name, last_name, age, address', "
+         "(SELECT physical_name FROM dyntables.table_ref WHERE id = table_id)) "
+         "USING 'Joe', 'Doe', 16, 'Heaven Str 45'; END $$")
     scale_ids = create_tables(100, "Scale")
     assert sorted(scale_ids) == list(range(min(scale_ids), min(scale_ids) + 100)), "table ids are not consecutive"
     small = at_scale(scale_ids)
@@ -398,8 +410,11 @@ if TABLES > 0:
                     small[0] / large[0], ""))
     results.append((f"insert into random tables, {TABLES:,} vs 100", f"{large[1]:,.0f}/s p99 {large[2]:.1f} ms",
                     f"{small[1]:,.0f}/s p99 {small[2]:.1f} ms", large[1] / small[1], ""))
-    results.append((f"service memory at {TABLES:,} tables vs 100", f"RSS {large[3][0]:,.0f} MiB, heap {large[3][1]:,.0f} MiB",
-                    f"RSS {small[3][0]:,.0f} MiB, heap {small[3][1]:,.0f} MiB", small[3][1] / large[3][1],
+    results.append((f"same, PostgreSQL direct, {TABLES:,} vs 100", f"{large[3]:,.0f}/s", f"{small[3]:,.0f}/s",
+                    large[3] / small[3], "pgbench, a function inserting into the table of a random id"))
+    results.append((f"service memory at {TABLES:,} tables vs 100",
+                    f"RSS {large[4][0]:,.0f} MiB, heap {large[4][1]:,.0f} MiB",
+                    f"RSS {small[4][0]:,.0f} MiB, heap {small[4][1]:,.0f} MiB", small[4][1] / large[4][1],
                     "heap in use after a full GC"))
 
 # --- the table ------------------------------------------------------------------------

@@ -83,7 +83,8 @@ class DatabaseConfiguration {
 	 */
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(Database database, @Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
-			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout) {
+			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
+			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements) {
 		int poolSize = (configured > 0) ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1);
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl())
 			.mutate()
@@ -93,7 +94,7 @@ class DatabaseConfiguration {
 			// each connection keeps its most used statements prepared, not one per
 			// statement of every table ever touched: memory stays bounded with many
 			// tables
-			.option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS_PER_CONNECTION)
+			.option(Option.valueOf("preparedStatementCacheQueries"), preparedStatements)
 			.build();
 		ConnectionFactory factory = ConnectionFactories.get(options);
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)

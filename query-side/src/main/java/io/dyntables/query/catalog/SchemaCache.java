@@ -1,28 +1,28 @@
 package io.dyntables.query.catalog;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.dyntables.api.schema.TableSchema;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Current schemas in memory, so rows are validated without a catalog query. The projector
  * puts every schema it commits; a miss, or a schema another instance changed, is read
- * from the reference table.
+ * from the reference table. It holds the most recently used schemas only, so memory stays
+ * bounded however many tables there are.
  */
 @Component
 public class SchemaCache {
 
-	private final Map<Long, TableSchema> schemas = new ConcurrentHashMap<>();
+	private final RecentlyUsed<Long, TableSchema> schemas;
 
 	private final TableReferences references;
 
-	public SchemaCache(TableReferences references) {
+	public SchemaCache(TableReferences references, @Value("${dyntables.rows.cached-schemas:20000}") int capacity) {
 		this.references = references;
+		this.schemas = new RecentlyUsed<>(capacity);
 	}
 
 	/** The table's schema, deleted ones included; empty when the table is unknown. */

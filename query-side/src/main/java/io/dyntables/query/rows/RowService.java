@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -15,6 +14,7 @@ import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.TableSchema;
+import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
@@ -76,17 +76,20 @@ public class RowService {
 
 	private final Limits limits;
 
-	private final Map<Long, CachedSql> insertStatements = new ConcurrentHashMap<>();
+	/** The insert statement of each table's current schema, for the most used tables. */
+	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
 	RowService(DatabaseClient db, SchemaCache schemas, JsonValues json, JsonMapper mapper,
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
-			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows) {
+			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
+			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas) {
 		this.db = db;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
 		this.mapper = mapper;
 		this.limits = new Limits(maxPageSize, maxBulkSize, maxStreamRows);
+		this.insertStatements = new RecentlyUsed<>(cachedSchemas);
 		this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.getConnectionFactory()));
 	}
 
