@@ -185,8 +185,8 @@ public class RowService {
 	}
 
 	/**
-	 * Inserts every row of a JSON array in one transaction, or none: each row is checked
-	 * first, and every refusal names the row's index.
+	 * Inserts every row of a JSON array, or none: each row is checked first, and every
+	 * refusal names the row's index.
 	 * @param onConflict a unique field whose existing value makes the row an update, or
 	 * null
 	 */
@@ -213,13 +213,28 @@ public class RowService {
 			if (valid.isEmpty()) {
 				return Mono.just(0L);
 			}
-			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
-			Mono<Long> inserted = Flux.fromIterable(valid)
-				.buffer(BATCH_SIZE)
-				.concatMap((batch) -> insertBatch(schema, sql, batch))
-				.reduce(0L, (sum, count) -> sum + count);
-			return this.transactions.transactional(inserted).doOnNext((count) -> analyzeAfterLoad(schema, count));
+			return load(schema, conflictField, Flux.fromIterable(valid).buffer(BATCH_SIZE));
 		});
+	}
+
+	/**
+	 * Inserts checked rows all or none: plain rows with one COPY, upserts with batched
+	 * inserts in one transaction (COPY cannot update).
+	 * @param conflictField the unique field whose existing value makes a row an update,
+	 * or null
+	 */
+	private Mono<Long> load(TableSchema schema, String conflictField, Flux<List<ValidRow>> batches) {
+		Mono<Long> inserted;
+		if (conflictField == null) {
+			inserted = copy(schema, batches);
+		}
+		else {
+			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
+			inserted = batches.concatMap((batch) -> insertBatch(schema, sql, batch))
+				.reduce(0L, Long::sum)
+				.as(this.transactions::transactional);
+		}
+		return inserted.doOnNext((count) -> analyzeAfterLoad(schema, count));
 	}
 
 	/**
@@ -238,10 +253,9 @@ public class RowService {
 
 	/**
 	 * Inserts a stream of rows all or none, in batches as they arrive: never the whole
-	 * stream in memory. Plain loads go through COPY, one statement; upserts through
-	 * batched inserts in one transaction. A refusal names the row's index (from 0) in the
-	 * stream. The stream is read once, so a schema change while it runs is answered 409
-	 * (and the cached schema refreshed for the retry) rather than retried.
+	 * stream in memory. A refusal names the row's index (from 0) in the stream. The
+	 * stream is read once, so a schema change while it runs is answered 409 (and the
+	 * cached schema refreshed for the retry) rather than retried.
 	 */
 	public Mono<Long> insertStream(long tableId, Flux<Map<String, Object>> rows, String onConflict) {
 		long max = this.limits.maxStreamRows();
@@ -258,12 +272,7 @@ public class RowService {
 					}
 					return this.validator.whole(schema, indexed.getT2(), "/" + index);
 				}).buffer(BATCH_SIZE);
-				Mono<Long> inserted = (conflictField != null) ? batches
-					.concatMap((batch) -> insertBatch(schema, RowSql.bulkInsert(schema, schema.fields(), conflictField),
-							batch))
-					.reduce(0L, Long::sum)
-					.as(this.transactions::transactional) : copy(schema, batches);
-				return inserted.doOnNext((count) -> analyzeAfterLoad(schema, count))
+				return load(schema, conflictField, batches)
 					.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
 						.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
 								"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
