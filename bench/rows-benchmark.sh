@@ -255,6 +255,14 @@ results.append(("single-row insert (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
                  f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
 log("inserts measured")
 
+# --- the HTTP floor: the cheapest request the service answers, beside the same insert ---
+if WARMUP > 0:
+    wrk("", "/actuator/health/liveness", seconds=WARMUP // 2)
+(rate, p99), cpu = measured(lambda: wrk("", "/actuator/health/liveness"))
+results.append(("floor: GET /actuator/health/liveness", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                 f"{tps:,.0f}/s (the insert above)", rate / tps, f"{cpu}; no database work"))
+log("floor measured")
+
 # --- 100-row pages --------------------------------------------------------------------
 page_id, page_table = create_table("Pages")
 ndjson = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(PAGE_TABLE_ROWS)).encode()
