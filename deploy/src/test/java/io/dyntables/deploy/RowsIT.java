@@ -440,6 +440,37 @@ class RowsIT {
 	}
 
 	@Test
+	void loadsIntoATableWithoutFieldsAddRowsOfIdsOnly() {
+		long table = new Api(this.http).createTable("Ids", Map.of());
+		this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue("{}\n{}\n{}\n")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.inserted")
+			.isEqualTo(3);
+		this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Map.of(), Map.of()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.inserted")
+			.isEqualTo(2);
+		refusedWrite(this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue("{}\n{\"x\":1}\n"), 422, "unknown-field").jsonPath("$.errors[0].pointer").isEqualTo("/1/x");
+		List<Map<String, Object>> rows = list(table, "");
+		assertThat(rows).hasSize(5).allSatisfy((row) -> assertThat(row).containsOnlyKeys("id"));
+	}
+
+	@Test
 	void upsertUpdatesByAUniqueFieldOnly() {
 		long table = peopleTable();
 		insert(table, Map.of("first_name", "Old", "email", "u@example.org", "age", 1));

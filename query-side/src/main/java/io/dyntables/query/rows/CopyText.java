@@ -40,6 +40,14 @@ final class CopyText {
 		return Unpooled.wrappedBuffer(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * A line with one value more than the given number of columns, which COPY refuses
+	 * whatever the columns' types.
+	 */
+	static ByteBuf unreadableLine(int columns) {
+		return Unpooled.wrappedBuffer(("\t".repeat(columns) + "\n").getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static void appendEscaped(StringBuilder out, String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

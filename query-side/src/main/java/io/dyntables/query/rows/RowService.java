@@ -225,7 +225,14 @@ public class RowService {
 	 */
 	private Mono<Long> load(TableSchema schema, String conflictField, Flux<List<ValidRow>> batches) {
 		Mono<Long> inserted;
-		if (conflictField == null) {
+		if (schema.fields().isEmpty()) {
+			// a row of a table without fields is its id alone
+			inserted = batches.concatMap(
+					(batch) -> this.db.sql(RowSql.insertDefaults(schema)).bind(0, batch.size()).fetch().rowsUpdated())
+				.reduce(0L, Long::sum)
+				.as(this.transactions::transactional);
+		}
+		else if (conflictField == null) {
 			inserted = copy(schema, batches);
 		}
 		else {
@@ -281,14 +288,19 @@ public class RowService {
 	}
 
 	/**
-	 * Loads the batches with one COPY. A refused row stops the data, so PostgreSQL
-	 * abandons the whole COPY; the refusal, not PostgreSQL's report of the abandoned
-	 * COPY, is the answer.
+	 * Loads the batches with one COPY. The data never fails: a refused row (or a broken
+	 * or abandoned request body) ends it with a line PostgreSQL cannot read, so
+	 * PostgreSQL abandons the whole COPY, and the refusal, not PostgreSQL's report, is
+	 * the answer. (A failing data stream would make the driver abort the COPY from the
+	 * request's thread while it may still be writing the last chunk on its own.)
 	 */
 	private Mono<Long> copy(TableSchema schema, Flux<List<ValidRow>> batches) {
 		String sql = RowSql.copyIn(schema, schema.fields());
 		AtomicReference<Throwable> refused = new AtomicReference<>();
-		Flux<ByteBuf> data = batches.map(CopyText::encode).doOnError(refused::set);
+		Flux<ByteBuf> data = batches.map(CopyText::encode).onErrorResume((error) -> {
+			refused.set(error);
+			return Mono.just(CopyText.unreadableLine(schema.fields().size()));
+		});
 		return this.db.inConnection((connection) -> postgres(connection).copyIn(sql, data))
 			.onErrorMap((error) -> (refused.get() != null) ? refused.get() : error);
 	}

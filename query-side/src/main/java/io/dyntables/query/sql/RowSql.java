@@ -71,6 +71,11 @@ public final class RowSql {
 		return "DELETE FROM " + Sql.table(schema.physicalName()) + " WHERE " + Sql.column(FieldNames.ROW_ID) + " = $1";
 	}
 
+	/** Inserts $1 rows of defaults only (a table without fields holds ids alone). */
+	public static String insertDefaults(TableSchema schema) {
+		return "INSERT INTO " + Sql.table(schema.physicalName()) + " SELECT FROM generate_series(1, $1)";
+	}
+
 	/** Refreshes the planner's statistics of the table. */
 	public static String analyze(TableSchema schema) {
 		return "ANALYZE " + Sql.table(schema.physicalName());
