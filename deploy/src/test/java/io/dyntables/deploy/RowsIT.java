@@ -80,6 +80,20 @@ class RowsIT {
 			.isEqualTo(pointer);
 	}
 
+	/** Posts rows to the bulk endpoint and checks that every one was inserted. */
+	private void load(long table, MediaType type, Object rows, int inserted) {
+		this.http.post()
+			.uri("/api/table/{t}/rows", table)
+			.contentType(type)
+			.bodyValue(rows)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.inserted")
+			.isEqualTo(inserted);
+	}
+
 	private WebTestClient.BodyContentSpec refusedWrite(WebTestClient.RequestHeadersSpec<?> request, int status,
 			String code) {
 		return request.exchange()
@@ -201,16 +215,7 @@ class RowsIT {
 		for (int i = 0; i < 5; i++) {
 			rows.add(Map.of("first_name", "P" + i, "age", i, "data", Map.of("k", List.of(i, "x"))));
 		}
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(rows)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(5);
+		load(table, MediaType.APPLICATION_JSON, rows, 5);
 		List<Map<String, Object>> stored = list(table, "");
 		assertThat(stored).hasSize(5);
 		assertThat(stored.get(3)).containsEntry("first_name", "P3")
@@ -263,16 +268,7 @@ class RowsIT {
 		for (int i = 0; i < 5000; i++) {
 			body.append("{\"first_name\":\"N").append(i).append("\",\"age\":").append(i % 90).append("}\n");
 		}
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(body.toString())
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(5000);
+		load(table, MediaType.APPLICATION_NDJSON, body.toString(), 5000);
 		this.http.get()
 			.uri("/api/table/{t}/rows?count=exact&limit=1", table)
 			.exchange()
@@ -332,16 +328,7 @@ class RowsIT {
 		for (Map<String, Object> row : rows) {
 			ndjson.append(Json.write(row)).append('\n');
 		}
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(ndjson.toString())
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(rows.size());
+		load(table, MediaType.APPLICATION_NDJSON, ndjson.toString(), rows.size());
 		rows.forEach((row) -> insert(table, row));
 		List<Map<String, Object>> stored = list(table, "");
 		assertThat(stored).hasSize(2 * rows.size());
@@ -370,13 +357,7 @@ class RowsIT {
 			.contentType(MediaType.APPLICATION_NDJSON)
 			.bodyValue(body.toString()), 409, "duplicate-value").jsonPath("$.errors[0].pointer").isEqualTo("/email");
 		assertThat(list(table, "")).hasSize(1);
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue("{\"first_name\":\"After\"}\n")
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		load(table, MediaType.APPLICATION_NDJSON, "{\"first_name\":\"After\"}\n", 1);
 		assertThat(list(table, "")).hasSize(2);
 	}
 
@@ -442,26 +423,8 @@ class RowsIT {
 	@Test
 	void loadsIntoATableWithoutFieldsAddRowsOfIdsOnly() {
 		long table = new Api(this.http).createTable("Ids", Map.of());
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue("{}\n{}\n{}\n")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(3);
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(List.of(Map.of(), Map.of()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(2);
+		load(table, MediaType.APPLICATION_NDJSON, "{}\n{}\n{}\n", 3);
+		load(table, MediaType.APPLICATION_JSON, List.of(Map.of(), Map.of()), 2);
 		refusedWrite(this.http.post()
 			.uri("/api/table/{t}/rows", table)
 			.contentType(MediaType.APPLICATION_NDJSON)
