@@ -297,7 +297,9 @@ public class RowService {
 	private Mono<Long> copy(TableSchema schema, Flux<List<ValidRow>> batches) {
 		String sql = RowSql.copyIn(schema, schema.fields());
 		AtomicReference<Throwable> refused = new AtomicReference<>();
-		Flux<ByteBuf> data = batches.map(CopyText::encode).onErrorResume((error) -> {
+		// a few chunks read ahead: the next rows are parsed and checked while the driver
+		// writes the last ones (the driver asks for one chunk at a time)
+		Flux<ByteBuf> data = batches.map(CopyText::encode).limitRate(4).onErrorResume((error) -> {
 			refused.set(error);
 			return Mono.just(CopyText.unreadableLine(schema.fields().size()));
 		});
