@@ -218,28 +218,29 @@ public class RowService {
 	}
 
 	/**
-	 * Inserts checked rows all or none: plain rows with one COPY, upserts with batched
-	 * inserts in one transaction (COPY cannot update).
+	 * Inserts checked rows all or none: plain rows with one COPY; upserts, and rows of a
+	 * table without fields, with batched inserts in one transaction.
 	 * @param conflictField the unique field whose existing value makes a row an update,
 	 * or null
 	 */
 	private Mono<Long> load(TableSchema schema, String conflictField, Flux<List<ValidRow>> batches) {
 		Mono<Long> inserted;
-		if (schema.fields().isEmpty()) {
-			// a row of a table without fields is its id alone
-			inserted = batches.concatMap(
-					(batch) -> this.db.sql(RowSql.insertDefaults(schema)).bind(0, batch.size()).fetch().rowsUpdated())
-				.reduce(0L, Long::sum)
-				.as(this.transactions::transactional);
-		}
-		else if (conflictField == null) {
+		if (conflictField == null && !schema.fields().isEmpty()) {
 			inserted = copy(schema, batches);
 		}
 		else {
-			String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
-			inserted = batches.concatMap((batch) -> insertBatch(schema, sql, batch))
-				.reduce(0L, Long::sum)
-				.as(this.transactions::transactional);
+			Function<List<ValidRow>, Mono<Long>> insert;
+			if (schema.fields().isEmpty()) {
+				// a row of a table without fields is its id alone, which COPY cannot
+				// express
+				String sql = RowSql.insertDefaults(schema);
+				insert = (batch) -> this.db.sql(sql).bind(0, batch.size()).fetch().rowsUpdated();
+			}
+			else {
+				String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
+				insert = (batch) -> insertBatch(schema, sql, batch);
+			}
+			inserted = batches.concatMap(insert).reduce(0L, Long::sum).as(this.transactions::transactional);
 		}
 		return inserted.doOnNext((count) -> analyzeAfterLoad(schema, count));
 	}
