@@ -80,6 +80,20 @@ class RowsIT {
 			.isEqualTo(pointer);
 	}
 
+	/** Patches a row and answers it as stored. */
+	private Map<String, Object> patched(long table, long rowId, Map<String, Object> fields) {
+		return this.http.patch()
+			.uri("/api/table/{t}/rows/{r}", table, rowId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(fields)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Json.MAP)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/** Posts rows to the bulk endpoint and checks that every one was inserted. */
 	private void load(long table, MediaType type, Object rows, int inserted) {
 		this.http.post()
@@ -149,16 +163,7 @@ class RowsIT {
 			.bodyValue(Map.of("age", 3)), 422, "missing-value").jsonPath("$.errors[0].pointer")
 			.isEqualTo("/first_name");
 
-		Map<String, Object> patched = this.http.patch()
-			.uri("/api/table/{t}/rows/{r}", table, rowId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("age", 31))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> patched = patched(table, rowId, Map.of("age", 31));
 		assertThat(patched).containsEntry("first_name", "Anna").containsEntry("age", 31);
 
 		refusedWrite(this.http.patch()
@@ -407,14 +412,7 @@ class RowsIT {
 		assertThat(lines.get(0)).isEqualTo("{\"id\":" + id(all.get(0))
 				+ ",\"f_date\":\"2024-02-29\",\"f_timestamp\":\"2024-02-29T21:59:58.12Z\"}");
 		for (Map<String, Object> listed : all) {
-			Map<String, Object> read = this.http.get()
-				.uri("/api/table/{t}/rows/{r}", table, id(listed))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Json.MAP)
-				.returnResult()
-				.getResponseBody();
+			Map<String, Object> read = new Api(this.http).get("/api/table/{t}/rows/{r}", table, id(listed));
 			assertThat(List.copyOf(listed.keySet())).isEqualTo(List.copyOf(read.keySet()));
 			assertThat(listed).isEqualTo(read);
 		}
@@ -806,16 +804,7 @@ class RowsIT {
 			.isEqualTo("/0/age");
 		refusedListing(table, "?age=eq.5", 400, "invalid-parameter", "/query/age");
 		assertThat(list(table, "?years=is.null")).hasSize(1);
-		Map<String, Object> patched = this.http.patch()
-			.uri("/api/table/{t}/rows/{r}", table, rowId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("years", 6))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> patched = patched(table, rowId, Map.of("years", 6));
 		assertThat(patched).containsEntry("years", 6).doesNotContainKey("age");
 	}
 
