@@ -141,8 +141,8 @@ class DocsExamplesIT {
 				fail("%s is neither curl, an assignment nor printf: mark its block %s", where, DocExamples.NOT_RUN);
 			}
 		}
-		System.out.printf("%s: %d curl examples answered as documented; blocks marked not run (skipped): %d%n", name, curls,
-				file.blocksNotRun());
+		System.out.printf("%s: %d curl examples answered as documented; blocks marked not run (skipped): %d%n", name,
+				curls, file.blocksNotRun());
 	}
 
 	/**
