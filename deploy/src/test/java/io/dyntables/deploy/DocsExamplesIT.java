@@ -1,9 +1,14 @@
 package io.dyntables.deploy;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -141,8 +146,28 @@ class DocsExamplesIT {
 				fail("%s is neither curl, an assignment nor printf: mark its block %s", where, DocExamples.NOT_RUN);
 			}
 		}
+		awaitNoReplay();
 		System.out.printf("%s: %d curl examples answered as documented; blocks marked not run (skipped): %d%n", name,
 				curls, file.blocksNotRun());
+	}
+
+	/**
+	 * Lets a replay the file started finish, so the next file starts on a settled
+	 * service.
+	 */
+	private void awaitNoReplay() {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest progress = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/admin/replay"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		Api.await(Duration.ofSeconds(60), "the replay to finish", () -> {
+			try {
+				return !client.send(progress, BodyHandlers.ofString()).body().contains("\"state\":\"running\"");
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	/**
