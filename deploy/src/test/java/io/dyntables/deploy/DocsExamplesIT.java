@@ -58,6 +58,9 @@ class DocsExamplesIT {
 
 	private static final Pattern MEMBER = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*:");
 
+	/** A header a comment shows on a line of its own: {@code # ETag: "1"}. */
+	private static final Pattern HEADER = Pattern.compile("(?m)^\\s*([A-Z][A-Za-z0-9-]*):\\s*(.*?)\\s*$");
+
 	private static final Pattern STATUS_LINE = Pattern.compile("@status (\\d{3})");
 
 	private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"");
@@ -126,6 +129,7 @@ class DocsExamplesIT {
 				assertThat(all(CODE, result.stdout()))
 					.as("the error code of the answer to %s: %s", where, result.stdout())
 					.containsAll(codes(command.shown()));
+				assertHeaders(result.stdout(), command.shown(), where);
 				if (CREATE_TABLE.matcher(command.text()).find() && command.status() == 201) {
 					Matcher id = CREATED_ID.matcher(result.stdout());
 					assertThat(id.find()).as("the id of the table %s created", where).isTrue();
@@ -186,6 +190,21 @@ class DocsExamplesIT {
 			table.appendReplacement(replaced, "/api/table/" + tables.get(n - 1));
 		}
 		return table.appendTail(replaced).toString();
+	}
+
+	/**
+	 * Each header the comment shows is in the answer ({@code curl -i}): with its value,
+	 * unless the value is abridged with "...".
+	 */
+	private static void assertHeaders(String answer, String shown, String where) {
+		Matcher header = HEADER.matcher(shown);
+		while (header.find()) {
+			String name = Pattern.quote(header.group(1));
+			String value = header.group(2).contains("...") ? ".*" : Pattern.quote(header.group(2));
+			assertThat(Pattern.compile("(?mi)^" + name + ":\\s*(?-i)" + value + "\\s*$").matcher(answer).find())
+				.as("the header %s of the answer to %s: %s", header.group(), where, answer)
+				.isTrue();
+		}
 	}
 
 	private static Set<String> members(String json) {
