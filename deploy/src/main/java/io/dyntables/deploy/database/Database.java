@@ -83,13 +83,12 @@ public final class Database implements Closeable {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "100")
 				// a row answered with 2xx is durable: the embedded server starts with
-				// fsync
-				// (-F) and synchronous_commit off, which could lose it in a crash
+				// fsync (-F) and synchronous_commit off, which could lose it in a crash
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				// relative to the data directory: a socket path must stay short
+				// relative to the data directory, as a socket's path must stay short
 				.setServerConfig("unix_socket_directories", SOCKET_DIRECTORY)
 				.setServerConfig("unix_socket_permissions", "0700")
 				.setServerConfig("password_encryption", "scram-sha-256")
