@@ -107,7 +107,10 @@ while True:
 with open(os.path.join(WORK, "data", "postgres", "postmaster.pid")) as pid_file:
     pid_lines = pid_file.read().splitlines()
 POSTMASTER, PG_PORT = int(pid_lines[0]), int(pid_lines[3])
-PG_ENV = dict(os.environ, PGHOST="127.0.0.1", PGPORT=str(PG_PORT), PGUSER="postgres", PGDATABASE="postgres")
+with open(os.path.join(WORK, "data", "postgres-password")) as password_file:
+    PG_PASSWORD = password_file.read().strip()
+PG_ENV = dict(os.environ, PGHOST="127.0.0.1", PGPORT=str(PG_PORT), PGUSER="postgres", PGDATABASE="postgres",
+              PGPASSWORD=PG_PASSWORD)
 log(f"service up; its PostgreSQL listens on port {PG_PORT}")
 
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,6 +26,12 @@ final class Json {
 	/** A value as JSON text, for bodies written by hand (NDJSON lines). */
 	static String write(Object value) {
 		return MAPPER.writeValueAsString(value);
+	}
+
+	/** A JSON array of objects, from its text. */
+	static List<Map<String, Object>> list(String text) {
+		return MAPPER.readValue(text, new TypeReference<List<Map<String, Object>>>() {
+		});
 	}
 
 	/** Field name to type name, from a table response. */

@@ -31,8 +31,10 @@ class TwoInstancesIT {
 			.run("--server.port=0", "--dyntables.data-dir=target/it-data/two-" + UUID.randomUUID())) {
 			waitUntilClaimed(first);
 			String url = first.getBean(Database.class).jdbcUrl();
-			try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DyntablesApplication.class)
-				.run("--server.port=0", "--dyntables.db.url=" + url, "--dyntables.projection-wait=5s")) {
+			try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DyntablesApplication.class).run(
+					"--server.port=0", "--dyntables.db.url=" + url,
+					"--dyntables.db.password=" + first.getBean(Database.class).password(),
+					"--dyntables.projection-wait=5s")) {
 				assertThat(claimed(second)).isFalse();
 				Api viaSecond = new Api(client(second));
 				Instant before = Instant.now();

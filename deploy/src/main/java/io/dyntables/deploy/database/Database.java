@@ -2,8 +2,10 @@ package io.dyntables.deploy.database;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,6 +21,17 @@ public final class Database implements Closeable {
 
 	private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+	/** The embedded server's socket folder, inside its data directory. */
+	static final String SOCKET_DIRECTORY = "socket";
+
+	/** Who may connect to the embedded server: with the password, locally only. */
+	private static final String HBA = """
+			# Written by dyntables at each start: a password (SCRAM) for every connection,
+			# over this server's socket or 127.0.0.1 only.
+			local all all scram-sha-256
+			host  all all 127.0.0.1/32 scram-sha-256
+			""";
+
 	private final String jdbcUrl;
 
 	private final String user;
@@ -27,13 +40,16 @@ public final class Database implements Closeable {
 
 	private final EmbeddedPostgres embedded;
 
+	private final DataDirectoryLock lock;
+
 	private boolean closed;
 
-	private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+	private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded, DataDirectoryLock lock) {
 		this.jdbcUrl = jdbcUrl;
 		this.user = user;
 		this.password = password;
 		this.embedded = embedded;
+		this.lock = lock;
 	}
 
 	/** A configured PostgreSQL, by JDBC URL. */
@@ -41,30 +57,70 @@ public final class Database implements Closeable {
 		if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
 			throw new IllegalArgumentException("DYNTABLES_DB_URL must be a jdbc:postgresql:// URL");
 		}
-		return new Database(jdbcUrl, user, password, null);
+		return new Database(jdbcUrl, user, password, null, null);
 	}
 
 	/**
-	 * Starts an embedded PostgreSQL on a free port, keeping its files in the directory.
+	 * Starts an embedded PostgreSQL on a free port of 127.0.0.1, keeping its files in the
+	 * {@code postgres} folder of the data directory. Refuses a directory that another
+	 * running service uses; stops a server that a crashed one left running there.
 	 */
 	public static Database embedded(Path dataDirectory) throws IOException {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		Files.createDirectories(directory);
-		log.info("No database configured: starting an embedded PostgreSQL with its files in {}", directory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false)
-			.setPGStartupWait(Duration.ofSeconds(60))
-			.setServerConfig("max_connections", "100")
-			// a row answered with 2xx is durable: the embedded server starts with fsync
-			// (-F) and synchronous_commit off, which could lose it in a crash
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("timezone", "UTC")
-			.start();
-		return new Database("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "",
-				postgres);
+		DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+		try {
+			Path files = directory.resolve("postgres");
+			log.info("No database configured: starting an embedded PostgreSQL with its files in {}", files);
+			OrphanedPostmaster.stopIfRunning(files);
+			SuperuserPassword superuser = new SuperuserPassword(directory);
+			String password = superuser.password();
+			boolean unset = superuser.unset(!Files.exists(files.resolve("postgresql.conf")));
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(files)
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("max_connections", "100")
+				// a row answered with 2xx is durable: the embedded server starts with
+				// fsync (-F) and synchronous_commit off, which could lose it in a crash
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("timezone", "UTC")
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				// relative to the data directory, as a socket's path must stay short
+				.setServerConfig("unix_socket_directories", SOCKET_DIRECTORY)
+				.setServerConfig("unix_socket_permissions", "0700")
+				.setServerConfig("password_encryption", "scram-sha-256")
+				.setConnectConfig("password", password)
+				.setDataDirectoryCustomizer((folder) -> secure(folder.toPath(), superuser, unset ? password : null))
+				.start();
+			return new Database("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", password,
+					postgres, lock);
+		}
+		catch (IOException | RuntimeException ex) {
+			lock.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Before each start of the stopped server: a password for every connection, over the
+	 * loopback address or a socket in a folder only the owner can enter.
+	 */
+	private static void secure(Path files, SuperuserPassword superuser, String unsetPassword) {
+		try {
+			Files.writeString(files.resolve("pg_hba.conf"), HBA);
+			Path socket = files.resolve(SOCKET_DIRECTORY);
+			Files.createDirectories(socket);
+			Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwx------"));
+			if (unsetPassword != null) {
+				superuser.set(files, unsetPassword);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String jdbcUrl() {
@@ -90,7 +146,12 @@ public final class Database implements Closeable {
 		if (this.embedded != null && !this.closed) {
 			this.closed = true;
 			log.info("Stopping the embedded PostgreSQL");
-			this.embedded.close();
+			try {
+				this.embedded.close();
+			}
+			finally {
+				this.lock.close();
+			}
 		}
 	}
 

@@ -41,7 +41,7 @@ class DatabaseConfiguration {
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
 			@Value("${dyntables.db.password:}") String password, @Value("${dyntables.data-dir:data}") Path dataDir)
 			throws IOException {
-		return url.isBlank() ? Database.embedded(dataDir.resolve("postgres")) : Database.external(url, user, password);
+		return url.isBlank() ? Database.embedded(dataDir) : Database.external(url, user, password);
 	}
 
 	@Bean(destroyMethod = "close")
