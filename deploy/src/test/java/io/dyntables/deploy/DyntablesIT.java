@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = DyntablesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dyntables.data-dir=target/it-data/${random.uuid}", "dyntables.projection-wait=20s",
-				"dyntables.ddl.lock-timeout=500ms", "dyntables.rows.cached-schemas=5" })
+				"dyntables.ddl.lock-timeout=500ms", "dyntables.projection.retry.max-delay=2s",
+				"dyntables.rows.cached-schemas=5" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureWebTestClient(timeout = "60s")
 public @interface DyntablesIT {

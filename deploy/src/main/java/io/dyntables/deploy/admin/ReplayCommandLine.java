@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar dyntables.jar --replay}: replays the event stream into the read model,
  * waits for it to finish, and lets the application exit (with status 1 when the replay
- * failed).
+ * failed, or left events parked because they failed to apply).
  */
 @Component
 public class ReplayCommandLine implements ApplicationRunner {
@@ -42,6 +42,10 @@ public class ReplayCommandLine implements ApplicationRunner {
 		Progress progress = this.replayer.awaitCompletion(this.deadline);
 		if (!"finished".equals(progress.state())) {
 			throw new IllegalStateException("replay " + progress.state() + ": " + progress.error());
+		}
+		if (progress.parkedEvents() != null && progress.parkedEvents() > 0) {
+			throw new IllegalStateException("replay finished, but " + progress.parkedEvents()
+					+ " events failed to apply and are parked; the log and GET /api/admin/projection say why");
 		}
 		log.info("Replayed {} events at {} events/s", progress.total(), Math.round(progress.eventsPerSecond()));
 	}

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.dyntables.query.projection.RecordingErrorHandler;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -34,9 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store and token store in the
  * system schema, Axon's transactions as Spring's over the one DataSource (so the
- * projector's DDL, read model and token commit together), and a projector whose errors
- * propagate (after being recorded for the table's status) instead of being logged and
- * skipped.
+ * projector's DDL, read model and token commit together). The projector's failing events
+ * are parked, not skipped (see {@link DeadLetterConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -105,17 +103,12 @@ class AxonConfiguration {
 		return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	@Autowired
-	void projectorErrorsPropagate(EventProcessingConfigurer processing, RecordingErrorHandler recordingErrorHandler) {
-		processing.registerListenerInvocationErrorHandler(TableProjector.PROCESSING_GROUP,
-				(configuration) -> recordingErrorHandler);
-	}
-
 	/**
 	 * The projector applies up to this many events per transaction (and token update):
 	 * one commit per event bounds a replay by the disk's flush rate. A batch takes only
-	 * the events already there, so a live change is not delayed; a failure rolls the
-	 * whole batch back and it is retried.
+	 * the events already there, so a live change is not delayed. An event that fails to
+	 * apply is parked within the batch (see {@link DeadLetterConfiguration}); any other
+	 * failure (the database away) rolls the whole batch back and it is retried.
 	 */
 	@Autowired
 	void projectorBatches(EventProcessingConfigurer processing,

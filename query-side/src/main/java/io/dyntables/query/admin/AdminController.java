@@ -1,12 +1,14 @@
 package io.dyntables.query.admin;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.query.admin.ProjectorProcess.Segment;
 import io.dyntables.query.projection.ProjectionErrors;
 import io.dyntables.query.projection.ProjectionErrors.Failure;
+import io.dyntables.query.projection.ProjectionErrors.Parked;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -18,11 +20,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operating the projector: its position and lag, and replays. */
+/** Operating the projector: its position and lag, its parked events, and replays. */
 @RestController
 @RequestMapping("/api/admin")
 @Tag(name = "Administration", description = "The projector's position, replays, drift")
 class AdminController {
+
+	private static final int PARKED_SHOWN = 100;
 
 	private final ProjectorProcess projector;
 
@@ -45,16 +49,46 @@ class AdminController {
 	 * @param position the lowest position of this instance's segments
 	 * @param lag events between the position and the head
 	 * @param segments this instance's segments
-	 * @param lastError the latest failure not yet overcome, if any
+	 * @param parkedEvents the events parked in the dead-letter queue
+	 * @param parkedTables the tables they belong to
+	 * @param parked the parked tables (the longest parked first, at most
+	 * {@value #PARKED_SHOWN})
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ProjectorState(String processor, boolean running, long head, Long position, Long lag, List<Segment> segments,
-			Failure lastError) {
+			long parkedEvents, long parkedTables, List<ParkedTable> parked) {
+	}
+
+	/**
+	 * A table whose events are parked: the first of them failed and is retried with
+	 * backoff; the others wait behind it.
+	 *
+	 * @param tableId the table
+	 * @param sequence the failing event's sequence number
+	 * @param eventType the failing event's type
+	 * @param code why it failed
+	 * @param message what that means, in a sentence
+	 * @param attempts how many attempts failed so far
+	 * @param failedAt when the last one failed
+	 * @param nextAttemptAt when the next one is due
+	 * @param parkedEvents the table's parked events
+	 * @param parkedSince when the first of them was parked
+	 */
+	record ParkedTable(long tableId, long sequence, String eventType, String code, String message, int attempts,
+			Instant failedAt, Instant nextAttemptAt, long parkedEvents, Instant parkedSince) {
+
+		static ParkedTable of(Failure failure) {
+			return new ParkedTable(failure.tableId(), failure.sequence(), failure.eventType(), failure.problem().code(),
+					failure.problem().message(), failure.attempts(), failure.failedAt(), failure.nextAttemptAt(),
+					failure.parkedEvents(), failure.parkedSince());
+		}
+
 	}
 
 	@GetMapping("/projection")
-	@Operation(summary = "The projector's position and lag",
-			description = "Positions are global indexes of the event store.")
+	@Operation(summary = "The projector's position, lag and parked events",
+			description = "Positions are global indexes of the event store. An event that fails to apply is parked "
+					+ "with its table's later events and retried with backoff; the other tables go on.")
 	Mono<ProjectorState> projection() {
 		return Mono.fromCallable(() -> {
 			long head = this.projector.head();
@@ -66,8 +100,11 @@ class AdminController {
 				.orElse(null);
 			Long lag = (position != null)
 					? Math.max(0, this.projector.eventsUpTo(head) - this.projector.eventsUpTo(position)) : null;
+			Parked parked = this.errors.count();
+			List<ParkedTable> tables = (parked.events() > 0)
+					? this.errors.parked(PARKED_SHOWN).stream().map(ParkedTable::of).toList() : List.of();
 			return new ProjectorState(this.projector.processor().getName(), this.projector.processor().isRunning(),
-					head, position, lag, segments, this.errors.latestUnresolved().orElse(null));
+					head, position, lag, segments, parked.events(), parked.tables(), tables);
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import io.dyntables.query.projection.ProjectionFailures;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -71,7 +72,8 @@ class ProjectorProcess {
 		return status.values()
 			.stream()
 			.map((segment) -> new Segment(segment.getSegment().getSegmentId(), position(segment), segment.isCaughtUp(),
-					segment.isReplaying(), segment.isErrorState() ? String.valueOf(segment.getError()) : null))
+					segment.isReplaying(),
+					segment.isErrorState() ? ProjectionFailures.classify(segment.getError()).code() : null))
 			.toList();
 	}
 
@@ -88,7 +90,8 @@ class ProjectorProcess {
 	 * event
 	 * @param caughtUp whether it has reached the head once
 	 * @param replaying whether it is replaying
-	 * @param error the error it is retrying after, or null
+	 * @param error the code of the error it is retrying after (the database away, say),
+	 * or null; the detail is in the log
 	 */
 	record Segment(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
 	}

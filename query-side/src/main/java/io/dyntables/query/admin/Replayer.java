@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.query.admin.ProjectorProcess.Segment;
+import io.dyntables.query.projection.DeadLetterRetries;
+import io.dyntables.query.projection.ProjectionErrors;
+import io.dyntables.query.projection.ProjectionFailures;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,10 @@ import org.springframework.stereotype.Component;
  * Rebuilds the reference table and the DDL log from the event stream: the projector's
  * processor is shut down, its tokens reset (its reset handler forgets the read model),
  * and started again. Tables that exist keep their rows (their DDL is logged, not run);
- * missing ones are created. Progress is logged and readable while it runs.
+ * missing ones are created. The reset also empties the dead-letter queue: the events
+ * parked by the last run are replayed with all the others (and parked again if they still
+ * fail); the retries of parked events pause while it resets. Progress is logged and
+ * readable while it runs.
  */
 @Component
 public class Replayer implements DisposableBean {
@@ -39,6 +45,10 @@ public class Replayer implements DisposableBean {
 
 	private final Clock clock;
 
+	private final DeadLetterRetries retries;
+
+	private final ProjectionErrors errors;
+
 	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
 
 	private final ExecutorService watcher = Executors.newSingleThreadExecutor((task) -> {
@@ -47,9 +57,11 @@ public class Replayer implements DisposableBean {
 		return thread;
 	});
 
-	Replayer(ProjectorProcess projector, Clock clock) {
+	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors) {
 		this.projector = projector;
 		this.clock = clock;
+		this.retries = retries;
+		this.errors = errors;
 	}
 
 	/**
@@ -62,13 +74,15 @@ public class Replayer implements DisposableBean {
 	 * @param done the events replayed so far
 	 * @param eventsPerSecond the rate so far
 	 * @param segments the processor's segments on this instance
-	 * @param error why it failed
+	 * @param parkedEvents once finished, the events that failed to apply and are parked
+	 * (retried with backoff; {@code GET /api/admin/projection} shows them)
+	 * @param error why it failed: a problem code (the detail is in the log)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Progress(String state, Instant startedAt, Instant finishedAt, long total, long done,
-			double eventsPerSecond, List<Segment> segments, String error) {
+			double eventsPerSecond, List<Segment> segments, Long parkedEvents, String error) {
 
-		static final Progress NEVER = new Progress("never", null, null, 0, 0, 0, null, null);
+		static final Progress NEVER = new Progress("never", null, null, 0, 0, 0, null, null, null);
 
 		public boolean running() {
 			return "running".equals(this.state);
@@ -82,11 +96,15 @@ public class Replayer implements DisposableBean {
 	}
 
 	/** Starts a replay, or answers the one running. */
-	public synchronized Progress start() throws InterruptedException {
+	public synchronized Progress start() throws Exception {
 		if (this.progress.get().running()) {
 			return this.progress.get();
 		}
 		this.projector.awaitSettled(SETTLE_DEADLINE);
+		return this.retries.paused(this::resetAndStart);
+	}
+
+	private Progress resetAndStart() {
 		TrackingEventProcessor processor = this.projector.processor();
 		long head = this.projector.head();
 		long total = (head < 0) ? 0 : this.projector.eventsUpTo(head);
@@ -98,11 +116,13 @@ public class Replayer implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			processor.start();
-			this.progress.set(new Progress("failed", started, this.clock.instant(), total, 0, 0, null, ex.toString()));
+			this.progress.set(new Progress("failed", started, this.clock.instant(), total, 0, 0, null, null,
+					ProjectionFailures.classify(ex).code()));
+			log.error("Replay failed: the projector's tokens could not be reset", ex);
 			throw ex;
 		}
 		processor.start();
-		Progress running = new Progress("running", started, null, total, 0, 0, List.of(), null);
+		Progress running = new Progress("running", started, null, total, 0, 0, List.of(), null, null);
 		this.progress.set(running);
 		this.watcher.execute(() -> watch(head, total, started));
 		return running;
@@ -139,12 +159,14 @@ public class Replayer implements DisposableBean {
 				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
 				double rate = done / seconds;
 				if (finished) {
-					this.progress.set(new Progress("finished", started, now, total, done, rate, segments, null));
-					log.info("Replay finished: {} events in {} s, {} events/s", total, String.format("%.1f", seconds),
-							Math.round(rate));
+					long parked = this.errors.count().events();
+					this.progress
+						.set(new Progress("finished", started, now, total, done, rate, segments, parked, null));
+					log.info("Replay finished: {} events in {} s, {} events/s, {} parked", total,
+							String.format("%.1f", seconds), Math.round(rate), parked);
 					return;
 				}
-				this.progress.set(new Progress("running", started, null, total, done, rate, segments, null));
+				this.progress.set(new Progress("running", started, null, total, done, rate, segments, null, null));
 				if (Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0) {
 					log.info("Replay: {} of {} events, {} events/s", done, total, Math.round(rate));
 					lastLog = now;
@@ -158,7 +180,7 @@ public class Replayer implements DisposableBean {
 			log.error("Watching the replay failed", ex);
 			Progress last = this.progress.get();
 			this.progress.set(new Progress("failed", started, this.clock.instant(), total, last.done(),
-					last.eventsPerSecond(), last.segments(), ex.toString()));
+					last.eventsPerSecond(), last.segments(), null, ProjectionFailures.classify(ex).code()));
 		}
 	}
 

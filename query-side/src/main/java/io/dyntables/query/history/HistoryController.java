@@ -69,7 +69,8 @@ class HistoryController {
 
 	@GetMapping("/{id}/status")
 	@Operation(summary = "Is the table's latest change applied?",
-			description = "applied, pending (on its way) or failed (with the error; the projector retries).")
+			description = "applied; pending (on its way, or waiting for a lock, with a code); failed (with a code "
+					+ "and a sentence, retried with backoff until it applies).")
 	Mono<ProjectionStatus> status(@PathVariable long id) {
 		return QueryResults.optional(this.queries, new FetchProjectionStatus(id), ProjectionStatus.class)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)));

@@ -112,14 +112,16 @@ class HistoryQueryHandlers {
 		Long appliedVersion = applied.map(TableSchema::version).orElse(null);
 		if (appliedSequence >= last) {
 			return Optional.of(new ProjectionStatus(query.tableId(), ProjectionStatus.APPLIED, version, appliedVersion,
-					last, appliedSequence, null, null, null));
+					last, appliedSequence, null, null, null, null, null, null));
 		}
 		return Optional.of(this.errors.find(query.tableId())
 			.filter((failure) -> failure.sequence() > appliedSequence)
-			.map((failure) -> new ProjectionStatus(query.tableId(), ProjectionStatus.FAILED, version, appliedVersion,
-					last, appliedSequence, failure.error(), failure.failedAt(), failure.attempts()))
+			.map((failure) -> new ProjectionStatus(query.tableId(),
+					failure.problem().waiting() ? ProjectionStatus.PENDING : ProjectionStatus.FAILED, version,
+					appliedVersion, last, appliedSequence, failure.problem().code(), failure.problem().message(),
+					failure.attempts(), failure.failedAt(), failure.nextAttemptAt(), failure.parkedEvents()))
 			.orElseGet(() -> new ProjectionStatus(query.tableId(), ProjectionStatus.PENDING, version, appliedVersion,
-					last, appliedSequence, null, null, null)));
+					last, appliedSequence, null, null, null, null, null, null)));
 	}
 
 	private Map<Long, List<Ddl>> ddl(long tableId, long fromSequence, long toSequence) {

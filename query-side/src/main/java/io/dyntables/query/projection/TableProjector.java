@@ -17,6 +17,7 @@ import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.catalog.TableReferences.Stored;
 import io.dyntables.query.feed.SchemaChangeFeed;
+import io.dyntables.api.history.ProjectionProblem;
 import io.dyntables.query.sql.SchemaDdl;
 import io.dyntables.query.sql.Sql;
 import org.axonframework.config.ProcessingGroup;
@@ -25,18 +26,28 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies each schema event to PostgreSQL: runs its DDL, updates the reference table and
- * logs the DDL, all in the transaction that also moves the tracking token, so they commit
- * or roll back together; once committed, live changes go to the schema change feed.
- * Errors propagate: the processor retries with backoff rather than skipping an event.
+ * logs the DDL, all in the transaction that also moves the tracking token (or, for a
+ * parked event, removes it from the dead-letter queue), so they commit or roll back
+ * together; once committed, live changes go to the schema change feed.
+ * <p>
+ * Each event runs under a savepoint: when it fails, its work is undone and the error
+ * propagates, the event is parked with its table's later events behind it (see
+ * {@link ParkingPolicy}) and the other tables' events go on in the same transaction. The
+ * first attempt, in the stream every table shares, waits only briefly for a lock; the
+ * retries of a parked event wait longer, since they hold up no other table.
  */
 @Component
 @ProcessingGroup(TableProjector.PROCESSING_GROUP)
@@ -56,13 +67,21 @@ public class TableProjector {
 
 	private final Clock clock;
 
+	private final Duration firstAttemptLockTimeout;
+
 	private final Duration lockTimeout;
 
 	private final SchemaChangeFeed feed;
 
+	private final ProjectionErrors errors;
+
+	private final TransactionTemplate savepoint;
+
 	TableProjector(JdbcTemplate jdbc, TableReferences references, DdlLog ddlLog, SchemaCache cache,
-			QueryUpdateEmitter emitter, Clock clock, @Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout,
-			SchemaChangeFeed feed) {
+			QueryUpdateEmitter emitter, Clock clock, SchemaChangeFeed feed, ProjectionErrors errors,
+			PlatformTransactionManager transactions,
+			@Value("${dyntables.ddl.first-attempt-lock-timeout:500ms}") Duration firstAttemptLockTimeout,
+			@Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout) {
 		this.feed = feed;
 		this.jdbc = jdbc;
 		this.references = references;
@@ -70,31 +89,51 @@ public class TableProjector {
 		this.cache = cache;
 		this.emitter = emitter;
 		this.clock = clock;
+		this.errors = errors;
+		this.firstAttemptLockTimeout = firstAttemptLockTimeout;
 		this.lockTimeout = lockTimeout;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
+	/**
+	 * Applies one event.
+	 * @param parked the dead letter when this is a retry of a parked event, else null
+	 */
 	@EventHandler
-	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, EventMessage<?> message) {
+	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, EventMessage<?> message,
+			DeadLetter<?> parked) {
+		Duration lockWait = (parked != null) ? this.lockTimeout : this.firstAttemptLockTimeout;
+		this.savepoint.executeWithoutResult((status) -> apply(event, sequence, replayStatus, message, lockWait));
+	}
+
+	private void apply(TableEvent event, long sequence, ReplayStatus replayStatus, EventMessage<?> message,
+			Duration lockWait) {
+		this.jdbc.execute("SET LOCAL lock_timeout = " + lockWait.toMillis());
 		Optional<Stored> stored = this.references.lock(event.tableId());
 		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
+			this.errors.resolve(event.tableId(), sequence);
 			return;
 		}
 		TableSchema before = stored.map(Stored::schema).orElse(null);
 		if (before == null && !(event instanceof TableCreated)) {
-			throw new IllegalStateException("table " + event.tableId() + " has no reference row before " + event);
+			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
+					"table " + event.tableId() + " has no reference row before " + event);
 		}
 		TableSchema after = (before == null) ? TableSchema.created((TableCreated) event) : before.apply(event);
 		if (after.sequence() != sequence) {
-			throw new IllegalStateException("table " + event.tableId() + " is at sequence " + after.sequence()
-					+ " by the reference table, the event store says " + sequence);
+			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
+					"table " + event.tableId() + " is at sequence " + after.sequence()
+							+ " by the reference table, the event store says " + sequence);
 		}
 		boolean replaySkipsDdl = skipsDdl(event, stored, replayStatus, after.physicalName());
 		List<DdlStatement> ddl = SchemaDdl.statements(before, event);
 		if (!replaySkipsDdl) {
-			run(ddl);
+			ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
 		}
 		this.ddlLog.record(event, sequence, ddl, !replaySkipsDdl, this.clock.instant());
 		this.references.save(after, replaySkipsDdl, this.clock.instant());
+		this.errors.resolve(event.tableId(), sequence);
 		afterCommit(after);
 		if (!replayStatus.isReplay()) {
 			Audit audit = Audit.of(message.getMetaData());
@@ -109,6 +148,7 @@ public class TableProjector {
 	void reset() {
 		this.references.clear();
 		this.ddlLog.clear();
+		this.errors.clear();
 		this.cache.clear();
 	}
 
@@ -125,14 +165,10 @@ public class TableProjector {
 				"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?)",
 				Boolean.class, Sql.DATA_SCHEMA, physicalName));
 		if (exists && !replayStatus.isReplay()) {
-			throw new IllegalStateException("table " + physicalName + " exists before its creation was projected");
+			throw new ProjectionFault(ProjectionProblem.SCHEMA_DRIFT,
+					"table " + physicalName + " exists before its creation was projected");
 		}
 		return exists;
-	}
-
-	private void run(List<DdlStatement> ddl) {
-		this.jdbc.execute("SET LOCAL lock_timeout = " + this.lockTimeout.toMillis());
-		ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
 	}
 
 	/**
