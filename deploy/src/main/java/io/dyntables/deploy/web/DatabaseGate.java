@@ -8,6 +8,7 @@ import io.dyntables.api.error.RefusedException;
 import io.dyntables.deploy.database.DatabaseProbe;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -28,6 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * documentation and the rest answer as usual.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class DatabaseGate implements WebFilter {
 
 	private static final String DETAIL = "the database is not reachable; retry shortly";
