@@ -245,11 +245,17 @@ class DatabaseAwayIT {
 
 		/** Stops (SIGSTOP) the postmaster and every backend. */
 		void freeze() throws Exception {
-			signal("-STOP");
+			ProcessHandle postmaster = postmaster().orElseThrow();
+			// the postmaster first, so that no backend is started while the others
+			// are being stopped
+			run("kill", "-STOP", String.valueOf(postmaster.pid()));
+			signalChildren(postmaster, "-STOP");
 		}
 
 		void thaw() throws Exception {
-			signal("-CONT");
+			ProcessHandle postmaster = postmaster().orElseThrow();
+			signalChildren(postmaster, "-CONT");
+			run("kill", "-CONT", String.valueOf(postmaster.pid()));
 		}
 
 		/** Stops a server the service did not stop (a restarted one is not its own). */
@@ -272,11 +278,14 @@ class DatabaseAwayIT {
 				.filter(ProcessHandle::isAlive);
 		}
 
-		private void signal(String signal) throws Exception {
-			ProcessHandle postmaster = postmaster().orElseThrow();
-			List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(postmaster.pid())));
+		/** Signals every backend; one that ended meanwhile is no failure. */
+		private static void signalChildren(ProcessHandle postmaster, String signal) throws Exception {
+			List<String> command = new ArrayList<>(List.of("kill", signal));
 			postmaster.descendants().forEach((process) -> command.add(String.valueOf(process.pid())));
-			run(command.toArray(String[]::new));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
 		}
 
 		private static void run(String... command) throws Exception {
