@@ -61,8 +61,12 @@ public final class DatabaseProbe implements AutoCloseable {
 		this.timeout = timeout;
 		this.clock = clock;
 		this.connectionProperties = new Properties();
-		this.connectionProperties.setProperty("user", database.user());
-		this.connectionProperties.setProperty("password", database.password());
+		if (database.user() != null) {
+			this.connectionProperties.setProperty("user", database.user());
+		}
+		if (database.password() != null) {
+			this.connectionProperties.setProperty("password", database.password());
+		}
 		// the driver's own bounds, in whole seconds, so that a check stuck in
 		// connecting or reading ends by itself as well
 		String seconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
