@@ -102,6 +102,9 @@ class DatabaseConfiguration {
 			.initialSize(Math.min(4, poolSize))
 			.maxSize(poolSize)
 			.maxIdleTime(Duration.ofMinutes(10))
+			// after the database restarted, every idle connection is dead: each fails its
+			// (instant, local) check on acquire and is replaced, however many there are
+			.acquireRetry(poolSize)
 			.build());
 	}
 

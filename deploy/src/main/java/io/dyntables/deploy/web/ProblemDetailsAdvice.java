@@ -1,8 +1,6 @@
 package io.dyntables.deploy.web;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +12,8 @@ import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.command.web.ProjectionPending;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.dyntables.deploy.database.ConnectionFailures;
 import io.r2dbc.spi.R2dbcTimeoutException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -26,14 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -75,6 +69,12 @@ class ProblemDetailsAdvice {
 		else if (code.status() >= 500) {
 			log.warn("{} on {}: {}", code, path, error.toString());
 		}
+		return answer(refusals, path);
+	}
+
+	/** The answer to refusals: the first one's status, with Retry-After on a 503. */
+	static ResponseEntity<ProblemDetail> answer(List<Refusal> refusals, String path) {
+		ErrorCode code = refusals.get(0).code();
 		int status = code.status();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -144,27 +144,13 @@ class ProblemDetailsAdvice {
 			};
 			return one(code, code.title());
 		}
-		if (databaseUnavailable(error)) {
+		if (ConnectionFailures.isConnectionFailure(error)) {
 			return one(ErrorCode.DATABASE_UNAVAILABLE, "the database is not reachable; retry shortly");
 		}
 		if (error instanceof R2dbcTimeoutException || error instanceof TimeoutException) {
 			return one(ErrorCode.TIMEOUT, "the operation took too long; retry, or narrow the request");
 		}
 		return one(ErrorCode.INTERNAL, "an internal error occurred; it has been logged");
-	}
-
-	/** Whether the error, or any cause of it, is a failure to reach the database. */
-	private static boolean databaseUnavailable(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof R2dbcTransientResourceException || cause instanceof R2dbcNonTransientResourceException
-					|| cause instanceof CannotCreateTransactionException
-					|| cause instanceof CannotGetJdbcConnectionException
-					|| cause instanceof DataAccessResourceFailureException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String inputProblem(ServerWebInputException input) {
