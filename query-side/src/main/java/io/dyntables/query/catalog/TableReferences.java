@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;

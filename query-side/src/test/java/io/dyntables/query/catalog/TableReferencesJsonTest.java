@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

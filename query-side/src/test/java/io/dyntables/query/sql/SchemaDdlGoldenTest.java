@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import io.dyntables.api.history.Summaries;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;

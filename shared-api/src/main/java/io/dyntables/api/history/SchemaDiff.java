@@ -9,7 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.api.schema.FieldDefinition;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.Summaries;
-import io.dyntables.api.schema.TableSchema;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package io.dyntables.api.schema;
+package io.dyntables.api.table;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;
@@ -13,7 +15,6 @@ import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.Events.TableRenamed;
-import io.dyntables.api.table.TableView;
 
 /**
  * A table's schema folded from its events: the one fold both the aggregate and every
