@@ -41,12 +41,6 @@ public final class RowSql {
 				+ ") VALUES (" + placeholders + ") RETURNING " + selectList(schema);
 	}
 
-	/** Every row, by id. */
-	public static String selectAll(TableSchema schema) {
-		return "SELECT " + selectList(schema) + " FROM " + Sql.table(schema.physicalName()) + " ORDER BY "
-				+ Sql.column(FieldNames.ROW_ID);
-	}
-
 	/** The row with this id ($1). */
 	public static String selectOne(TableSchema schema) {
 		return "SELECT " + selectList(schema) + " FROM " + Sql.table(schema.physicalName()) + " WHERE "
