@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The modules say what they are: the two sides never import each other, the shared API no
@@ -55,6 +56,15 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")
 			.check(this.classes);
+	}
+
+	/**
+	 * Each package is a slice of its own, so a cycle between a module's packages (or
+	 * between a package and its parent) fails here.
+	 */
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("io.dyntables.(**)").should().beFreeOfCycles().check(this.classes);
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.history.Audit;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;

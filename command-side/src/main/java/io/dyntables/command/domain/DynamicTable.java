@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.Commands.ChangeSchema;
 import io.dyntables.api.table.Commands.CreateTable;

@@ -1,18 +1,21 @@
 package io.dyntables.command.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Field defaults are kept as JSON text; this reads them into the plain values
- * {@code FieldValues} checks, and writes them back.
+ * {@code FieldValues} checks, and writes them back. A plain rule, so it holds its own
+ * mapper (Jackson 3, as the application's), set up to read exactly: fractions as
+ * decimals, one value and nothing after it.
  */
 public final class JsonLiterals {
 
-	private static final ObjectMapper MAPPER = new ObjectMapper()
+	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private JsonLiterals() {
 	}
@@ -21,7 +24,7 @@ public final class JsonLiterals {
 		try {
 			return MAPPER.readValue(json, Object.class);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalArgumentException("not a JSON value", ex);
 		}
 	}
@@ -31,7 +34,7 @@ public final class JsonLiterals {
 		try {
 			return MAPPER.writeValueAsString(value);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalArgumentException("not writable as JSON", ex);
 		}
 	}

@@ -17,7 +17,7 @@ import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.schema.FieldValues;
 import io.dyntables.api.schema.TableNames;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;

@@ -9,7 +9,7 @@ import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaDiff.Renamed;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.FieldRemoved;
 import io.dyntables.api.table.Events.TableEvent;

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -21,15 +22,18 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The audit headers of a request. Every response carries an {@code X-Request-Id}: the
- * client's when it is acceptable, else a generated one. A command handler that takes an
- * {@link Audit} parameter gets the headers checked (at most {@value #MAX_LENGTH}
- * characters, no control characters; else 400 naming the header) and sends them with the
- * command, whose events then carry them.
+ * The audit headers of a request, each at most {@value #MAX_LENGTH} characters without
+ * control characters, else refused with 400 naming the header. Every response carries an
+ * {@code X-Request-Id}: the client's, or a generated one when the client sent none. A
+ * client's id that fails the checks is refused on every request, before any handler runs
+ * (as the first handler mapping, so the refusal is rendered like every other), and the
+ * refusal carries a generated id. A command handler that takes an {@link Audit} parameter
+ * gets the other headers checked too and sends them with the command, whose events then
+ * carry them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class AuditHeaders implements WebFilter, HandlerMethodArgumentResolver, WebFluxConfigurer {
+class AuditHeaders implements WebFilter, HandlerMapping, HandlerMethodArgumentResolver, WebFluxConfigurer {
 
 	static final String ACTOR = "X-Actor";
 
@@ -41,13 +45,30 @@ class AuditHeaders implements WebFilter, HandlerMethodArgumentResolver, WebFluxC
 
 	private static final String ATTRIBUTE = AuditHeaders.class.getName() + ".requestId";
 
+	private static final String REFUSAL = AuditHeaders.class.getName() + ".requestIdRefusal";
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String given = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
-		String requestId = (given != null && problem(given) == null) ? given : UUID.randomUUID().toString();
+		String problem = (given != null) ? problem(given) : null;
+		String requestId = (given != null && problem == null) ? given : UUID.randomUUID().toString();
+		if (problem != null) {
+			exchange.getAttributes().put(REFUSAL, "header " + REQUEST_ID + " " + problem);
+		}
 		exchange.getAttributes().put(ATTRIBUTE, requestId);
 		exchange.getResponse().getHeaders().set(REQUEST_ID, requestId);
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * Maps nothing; refuses a request whose {@code X-Request-Id} failed the checks before
+	 * any other mapping finds it a handler.
+	 */
+	@Override
+	public Mono<Object> getHandler(ServerWebExchange exchange) {
+		String refusal = exchange.getAttribute(REFUSAL);
+		return (refusal != null) ? Mono.error(new RefusedException(ErrorCode.INVALID_PARAMETER, "", refusal))
+				: Mono.empty();
 	}
 
 	@Override
@@ -69,7 +90,6 @@ class AuditHeaders implements WebFilter, HandlerMethodArgumentResolver, WebFluxC
 	static Audit audit(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		String actor = header(request, ACTOR);
-		header(request, REQUEST_ID);
 		String reason = header(request, REASON);
 		String requestId = exchange.getAttribute(ATTRIBUTE);
 		if (requestId == null) {

@@ -9,7 +9,7 @@ import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.TableCreated;
 import org.junit.jupiter.api.Test;

@@ -32,11 +32,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-	/**
-	 * Statements each row connection keeps prepared, least recently used dropped first.
-	 */
-	private static final int PREPARED_STATEMENTS_PER_CONNECTION = 256;
-
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
 			@Value("${dyntables.db.password:}") String password, @Value("${dyntables.data-dir:data}") Path dataDir)

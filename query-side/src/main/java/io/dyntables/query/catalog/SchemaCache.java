@@ -1,6 +1,6 @@
 package io.dyntables.query.catalog;
 
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

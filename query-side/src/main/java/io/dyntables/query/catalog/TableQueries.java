@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;

@@ -10,7 +10,7 @@ import io.dyntables.api.table.Queries.FindAllTables;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.TableResponse;
 import io.dyntables.api.table.TableView;
-import io.dyntables.query.history.Params;
+import io.dyntables.query.Params;
 import io.dyntables.query.QueryResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

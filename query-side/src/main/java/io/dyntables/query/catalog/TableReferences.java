@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,10 +23,11 @@ public class TableReferences {
 
 	private final JdbcTemplate jdbc;
 
-	private final ObjectMapper json = new ObjectMapper();
+	private final JsonMapper json;
 
-	public TableReferences(JdbcTemplate jdbc) {
+	public TableReferences(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** A stored schema and how a replay treats its table. */
@@ -79,20 +80,22 @@ public class TableReferences {
 		this.jdbc.update("DELETE FROM dyntables.table_ref");
 	}
 
-	private TableSchema read(String text) {
+	/** A schema from its stored JSON. */
+	TableSchema read(String text) {
 		try {
 			return this.json.readValue(text, TableSchema.class);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException("unreadable schema in the reference table", ex);
 		}
 	}
 
-	private String write(TableSchema schema) {
+	/** A schema's stored JSON. */
+	String write(TableSchema schema) {
 		try {
 			return this.json.writeValueAsString(schema);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException("unwritable schema", ex);
 		}
 	}

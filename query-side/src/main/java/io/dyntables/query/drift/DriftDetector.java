@@ -11,7 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.sql.Sql;
 

@@ -9,6 +9,7 @@ import io.dyntables.api.history.HistoryQueries.FetchSchemaHistory;
 import io.dyntables.api.history.ProjectionStatus;
 import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaHistory;
+import io.dyntables.query.Params;
 import io.dyntables.query.QueryResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

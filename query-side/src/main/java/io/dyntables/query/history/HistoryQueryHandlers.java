@@ -16,7 +16,7 @@ import io.dyntables.api.history.SchemaHistory;
 import io.dyntables.api.history.SchemaHistory.Ddl;
 import io.dyntables.api.history.SchemaHistory.Entry;
 import io.dyntables.api.history.Summaries;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.TableView;
 import io.dyntables.query.catalog.TableReferences;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.history.SchemaChange;
 import io.dyntables.api.history.Summaries;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;

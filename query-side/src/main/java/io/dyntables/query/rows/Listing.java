@@ -19,7 +19,7 @@ import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.schema.FieldValues;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.sql.RowSql.Filter;
 import io.dyntables.query.sql.RowSql.Operator;
 import io.dyntables.query.sql.RowSql.Query;

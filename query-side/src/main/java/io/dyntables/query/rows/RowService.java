@@ -13,7 +13,7 @@ import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;

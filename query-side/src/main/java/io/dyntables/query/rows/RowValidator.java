@@ -12,7 +12,7 @@ import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldValues;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 
 /**
  * Checks a row against the table's schema with strict JSON types, and turns it into the

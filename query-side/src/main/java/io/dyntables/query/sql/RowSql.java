@@ -7,7 +7,7 @@ import java.util.StringJoiner;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 
 /**
  * Row statements. Columns are always named from the schema the row was validated against,
@@ -39,12 +39,6 @@ public final class RowSql {
 		}
 		return "INSERT INTO " + table + " (" + Sql.columns(fields.stream().map(FieldDefinition::name).toList())
 				+ ") VALUES (" + placeholders + ") RETURNING " + selectList(schema);
-	}
-
-	/** Every row, by id. */
-	public static String selectAll(TableSchema schema) {
-		return "SELECT " + selectList(schema) + " FROM " + Sql.table(schema.physicalName()) + " ORDER BY "
-				+ Sql.column(FieldNames.ROW_ID);
 	}
 
 	/** The row with this id ($1). */

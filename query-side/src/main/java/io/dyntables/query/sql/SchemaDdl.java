@@ -11,7 +11,7 @@ import java.util.Objects;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;
@@ -22,6 +22,7 @@ import io.dyntables.api.table.Events.FieldTypeChanged;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Events.TableRenamed;
 
 /**
  * The DDL each event needs, derived from the event and the schema before it alone: the
@@ -37,47 +38,86 @@ public final class SchemaDdl {
 	 * {@code before} (null for a creation).
 	 */
 	public static List<DdlStatement> statements(TableSchema before, TableEvent event) {
-		if (event instanceof TableCreated created) {
+		return event.accept(new Statements(before));
+	}
+
+	/** The statements of each event type. */
+	private static final class Statements implements TableEvent.Cases<List<DdlStatement>> {
+
+		private final TableSchema before;
+
+		Statements(TableSchema before) {
+			this.before = before;
+		}
+
+		@Override
+		public List<DdlStatement> tableCreated(TableCreated created) {
 			return List.of(create(created));
 		}
-		Objects.requireNonNull(before, "a change needs the schema before it");
-		String table = Sql.table(before.physicalName());
-		long tableId = before.tableId();
-		List<DdlStatement> ddl = new ArrayList<>();
-		if (event instanceof FieldAdded added) {
+
+		@Override
+		public List<DdlStatement> fieldAdded(FieldAdded added) {
 			FieldDefinition field = added.field();
+			List<DdlStatement> ddl = new ArrayList<>();
 			ddl.add(DdlStatement
-				.alter("ALTER TABLE " + table + " ADD COLUMN " + Sql.column(field.name()) + " " + Sql.type(field)));
+				.alter("ALTER TABLE " + table() + " ADD COLUMN " + Sql.column(field.name()) + " " + Sql.type(field)));
 			if (field.unique()) {
-				ddl.add(addUnique(table, tableId, field.name()));
+				ddl.add(addUnique(table(), this.before.tableId(), field.name()));
 			}
+			return ddl;
 		}
-		else if (event instanceof FieldRemoved removed) {
-			ddl.add(new DdlStatement("ALTER TABLE " + table + " DROP COLUMN " + Sql.column(removed.field().name()),
-					false, true, DdlStatement.ACCESS_EXCLUSIVE));
+
+		@Override
+		public List<DdlStatement> fieldRemoved(FieldRemoved removed) {
+			return List
+				.of(new DdlStatement("ALTER TABLE " + table() + " DROP COLUMN " + Sql.column(removed.field().name()),
+						false, true, DdlStatement.ACCESS_EXCLUSIVE));
 		}
-		else if (event instanceof FieldTypeChanged changed) {
-			ddl.addAll(retype(table, changed));
+
+		@Override
+		public List<DdlStatement> fieldTypeChanged(FieldTypeChanged changed) {
+			return retype(table(), changed);
 		}
-		else if (event instanceof FieldOptionsChanged changed) {
+
+		@Override
+		public List<DdlStatement> fieldOptionsChanged(FieldOptionsChanged changed) {
 			if (changed.from().unique() && !changed.to().unique()) {
-				ddl.add(DdlStatement.alter("ALTER TABLE " + table + " DROP CONSTRAINT "
-						+ uniqueConstraint(tableId, changed.from().name())));
+				return List.of(DdlStatement.alter("ALTER TABLE " + table() + " DROP CONSTRAINT "
+						+ uniqueConstraint(this.before.tableId(), changed.from().name())));
 			}
+			return List.of();
 		}
-		else if (event instanceof FieldRenamed renamed) {
-			ddl.add(DdlStatement.alter("ALTER TABLE " + table + " RENAME COLUMN " + Sql.column(renamed.from()) + " TO "
-					+ Sql.column(renamed.to())));
-			if (before.field(renamed.from()).map(FieldDefinition::unique).orElse(false)) {
+
+		@Override
+		public List<DdlStatement> fieldRenamed(FieldRenamed renamed) {
+			List<DdlStatement> ddl = new ArrayList<>();
+			ddl.add(DdlStatement.alter("ALTER TABLE " + table() + " RENAME COLUMN " + Sql.column(renamed.from())
+					+ " TO " + Sql.column(renamed.to())));
+			if (this.before.field(renamed.from()).map(FieldDefinition::unique).orElse(false)) {
+				long tableId = this.before.tableId();
 				ddl.add(DdlStatement
-					.alter("ALTER TABLE " + table + " RENAME CONSTRAINT " + uniqueConstraint(tableId, renamed.from())
+					.alter("ALTER TABLE " + table() + " RENAME CONSTRAINT " + uniqueConstraint(tableId, renamed.from())
 							+ " TO " + uniqueConstraint(tableId, renamed.to())));
 			}
+			return ddl;
 		}
-		else if (event instanceof TableDeleted) {
-			ddl.add(new DdlStatement("DROP TABLE " + table, false, true, DdlStatement.ACCESS_EXCLUSIVE));
+
+		@Override
+		public List<DdlStatement> tableRenamed(TableRenamed renamed) {
+			return List.of();
 		}
-		return ddl;
+
+		@Override
+		public List<DdlStatement> tableDeleted(TableDeleted deleted) {
+			return List.of(new DdlStatement("DROP TABLE " + table(), false, true, DdlStatement.ACCESS_EXCLUSIVE));
+		}
+
+		/** The table a change alters: a change needs the schema before it. */
+		private String table() {
+			Objects.requireNonNull(this.before, "a change needs the schema before it");
+			return Sql.table(this.before.physicalName());
+		}
+
 	}
 
 	private static DdlStatement create(TableCreated created) {

@@ -15,9 +15,6 @@ import io.dyntables.api.schema.FieldType;
  */
 public final class Sql {
 
-	/** The schema of the service's own tables. */
-	public static final String SYSTEM_SCHEMA = "dyntables";
-
 	/** The schema of the users' tables. */
 	public static final String DATA_SCHEMA = "dyntables_data";
 
@@ -51,11 +48,6 @@ public final class Sql {
 			throw new IllegalArgumentException("not a physical table name: " + physicalName);
 		}
 		return quote(DATA_SCHEMA) + "." + quote(physicalName);
-	}
-
-	/** The table name as a string literal, for {@code regclass} and catalog look-ups. */
-	public static String tableLiteral(String physicalName) {
-		return "'" + table(physicalName).replace("'", "''") + "'";
 	}
 
 	/** The PostgreSQL type of a field. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.sql.RowSql.Operator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.sql.RowSql.Filter;
 import io.dyntables.query.sql.RowSql.Operator;
 import io.dyntables.query.sql.RowSql.Query;

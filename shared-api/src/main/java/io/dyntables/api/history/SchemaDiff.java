@@ -9,11 +9,16 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.api.schema.FieldDefinition;
-import io.dyntables.api.schema.TableSchema;
+import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.FieldAdded;
+import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;
 import io.dyntables.api.table.Events.FieldRenamed;
+import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Events.TableRenamed;
 import io.dyntables.api.table.TableResponse.FieldResponse;
 
 /**
@@ -59,25 +64,73 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 	public static SchemaDiff between(List<? extends TableEvent> events, long from, long to) {
 		TableSchema before = asOf(events, Math.min(from, to));
 		TableSchema after = before;
-		Map<String, String> origin = new HashMap<>();
-		before.fields().forEach((field) -> origin.put(field.name(), field.name()));
+		Origins origins = new Origins(before);
 		for (TableEvent event : events) {
 			if (event.version() <= before.version() || event.version() > Math.max(from, to)) {
 				continue;
 			}
-			if (event instanceof FieldAdded added) {
-				origin.put(added.field().name(), null);
-			}
-			else if (event instanceof FieldRemoved removed) {
-				origin.remove(removed.field().name());
-			}
-			else if (event instanceof FieldRenamed renamed) {
-				origin.put(renamed.to(), origin.remove(renamed.from()));
-			}
+			event.accept(origins);
 			after = after.apply(event);
 		}
-		return (from <= to) ? compare(before, after, origin, from, to)
-				: invert(compare(before, after, origin, to, from));
+		return (from <= to) ? compare(before, after, origins.origin, from, to)
+				: invert(compare(before, after, origins.origin, to, from));
+	}
+
+	/**
+	 * Which field of the earlier schema each field is, by its current name, followed
+	 * through the events: null for a field added since.
+	 */
+	private static final class Origins implements TableEvent.Cases<Void> {
+
+		private final Map<String, String> origin = new HashMap<>();
+
+		Origins(TableSchema before) {
+			before.fields().forEach((field) -> this.origin.put(field.name(), field.name()));
+		}
+
+		@Override
+		public Void tableCreated(TableCreated event) {
+			return null;
+		}
+
+		@Override
+		public Void fieldAdded(FieldAdded added) {
+			this.origin.put(added.field().name(), null);
+			return null;
+		}
+
+		@Override
+		public Void fieldRemoved(FieldRemoved removed) {
+			this.origin.remove(removed.field().name());
+			return null;
+		}
+
+		@Override
+		public Void fieldTypeChanged(FieldTypeChanged event) {
+			return null;
+		}
+
+		@Override
+		public Void fieldOptionsChanged(FieldOptionsChanged event) {
+			return null;
+		}
+
+		@Override
+		public Void fieldRenamed(FieldRenamed renamed) {
+			this.origin.put(renamed.to(), this.origin.remove(renamed.from()));
+			return null;
+		}
+
+		@Override
+		public Void tableRenamed(TableRenamed event) {
+			return null;
+		}
+
+		@Override
+		public Void tableDeleted(TableDeleted event) {
+			return null;
+		}
+
 	}
 
 	/** The schema at a version: every event up to and including it folded. */

@@ -25,17 +25,29 @@ public final class Summaries {
 	}
 
 	public static String of(TableEvent event) {
-		if (event instanceof TableCreated created) {
+		return event.accept(SENTENCES);
+	}
+
+	private static final TableEvent.Cases<String> SENTENCES = new TableEvent.Cases<>() {
+
+		@Override
+		public String tableCreated(TableCreated created) {
 			return "created table " + created.name() + " with fields "
 					+ created.fields().stream().map(Summaries::named).collect(Collectors.joining(", "));
 		}
-		if (event instanceof FieldAdded added) {
+
+		@Override
+		public String fieldAdded(FieldAdded added) {
 			return "added field " + named(added.field());
 		}
-		if (event instanceof FieldRemoved removed) {
+
+		@Override
+		public String fieldRemoved(FieldRemoved removed) {
 			return "removed field " + named(removed.field());
 		}
-		if (event instanceof FieldTypeChanged changed) {
+
+		@Override
+		public String fieldTypeChanged(FieldTypeChanged changed) {
 			String summary = "changed field " + changed.to().name() + " from " + describe(changed.from()) + " to "
 					+ describe(changed.to());
 			if (changed.conversion() == ConversionMode.LENIENT) {
@@ -44,21 +56,29 @@ public final class Summaries {
 			}
 			return summary;
 		}
-		if (event instanceof FieldOptionsChanged changed) {
+
+		@Override
+		public String fieldOptionsChanged(FieldOptionsChanged changed) {
 			return "changed options of field " + changed.to().name() + ": "
 					+ String.join(", ", optionChanges(changed.from(), changed.to()));
 		}
-		if (event instanceof FieldRenamed renamed) {
+
+		@Override
+		public String fieldRenamed(FieldRenamed renamed) {
 			return "renamed field " + renamed.from() + " to " + renamed.to();
 		}
-		if (event instanceof TableRenamed renamed) {
+
+		@Override
+		public String tableRenamed(TableRenamed renamed) {
 			return "renamed table " + renamed.from() + " to " + renamed.to();
 		}
-		if (event instanceof TableDeleted deleted) {
+
+		@Override
+		public String tableDeleted(TableDeleted deleted) {
 			return "deleted table " + deleted.name();
 		}
-		return event.getClass().getSimpleName();
-	}
+
+	};
 
 	/**
 	 * A field's type with the sizes that matter: {@code string(50)},

@@ -1,9 +1,11 @@
-package io.dyntables.api.schema;
+package io.dyntables.api.table;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;
@@ -13,7 +15,6 @@ import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.Events.TableRenamed;
-import io.dyntables.api.table.TableView;
 
 /**
  * A table's schema folded from its events: the one fold both the aggregate and every
@@ -54,41 +55,70 @@ public record TableSchema(long tableId, String name, String physicalName, List<F
 
 	/** The schema after one more event. */
 	public TableSchema apply(TableEvent event) {
-		List<FieldDefinition> next = new ArrayList<>(this.fields);
-		String label = this.name;
-		int slots = this.columnSlots;
-		boolean gone = this.deleted;
-		if (event instanceof TableCreated created) {
-			return created(created);
-		}
-		else if (event instanceof FieldAdded added) {
-			next.add(added.field());
-			slots++;
-		}
-		else if (event instanceof FieldRemoved removed) {
-			next.removeIf((field) -> field.name().equals(removed.field().name()));
-		}
-		else if (event instanceof FieldTypeChanged changed) {
-			replace(next, changed.from().name(), changed.to());
-			if (changed.keptColumn() != null) {
-				slots++;
+		return event.accept(new TableEvent.Cases<>() {
+
+			@Override
+			public TableSchema tableCreated(TableCreated created) {
+				return created(created);
 			}
-		}
-		else if (event instanceof FieldOptionsChanged changed) {
-			replace(next, changed.from().name(), changed.to());
-		}
-		else if (event instanceof FieldRenamed renamed) {
-			FieldDefinition field = field(renamed.from()).orElseThrow();
-			replace(next, renamed.from(), field.withName(renamed.to()));
-		}
-		else if (event instanceof TableRenamed renamed) {
-			label = renamed.to();
-		}
-		else if (event instanceof TableDeleted) {
-			gone = true;
-		}
-		return new TableSchema(this.tableId, label, this.physicalName, next, event.version(), gone, slots,
+
+			@Override
+			public TableSchema fieldAdded(FieldAdded added) {
+				List<FieldDefinition> next = new ArrayList<>(fields());
+				next.add(added.field());
+				return next(added, name(), next, deleted(), columnSlots() + 1);
+			}
+
+			@Override
+			public TableSchema fieldRemoved(FieldRemoved removed) {
+				List<FieldDefinition> next = new ArrayList<>(fields());
+				next.removeIf((field) -> field.name().equals(removed.field().name()));
+				return next(removed, name(), next, deleted(), columnSlots());
+			}
+
+			@Override
+			public TableSchema fieldTypeChanged(FieldTypeChanged changed) {
+				return next(changed, name(), replaced(changed.from().name(), changed.to()), deleted(),
+						columnSlots() + ((changed.keptColumn() != null) ? 1 : 0));
+			}
+
+			@Override
+			public TableSchema fieldOptionsChanged(FieldOptionsChanged changed) {
+				return next(changed, name(), replaced(changed.from().name(), changed.to()), deleted(), columnSlots());
+			}
+
+			@Override
+			public TableSchema fieldRenamed(FieldRenamed renamed) {
+				FieldDefinition field = field(renamed.from()).orElseThrow();
+				return next(renamed, name(), replaced(renamed.from(), field.withName(renamed.to())), deleted(),
+						columnSlots());
+			}
+
+			@Override
+			public TableSchema tableRenamed(TableRenamed renamed) {
+				return next(renamed, renamed.to(), fields(), deleted(), columnSlots());
+			}
+
+			@Override
+			public TableSchema tableDeleted(TableDeleted deletion) {
+				return next(deletion, name(), fields(), true, columnSlots());
+			}
+
+		});
+	}
+
+	/** The schema one event later, with what that event changed. */
+	private TableSchema next(TableEvent event, String label, List<FieldDefinition> nextFields, boolean gone,
+			int slots) {
+		return new TableSchema(this.tableId, label, this.physicalName, nextFields, event.version(), gone, slots,
 				this.sequence + 1);
+	}
+
+	/** The fields with the one of this name replaced. */
+	private List<FieldDefinition> replaced(String fieldName, FieldDefinition replacement) {
+		List<FieldDefinition> next = new ArrayList<>(this.fields);
+		next.replaceAll((field) -> field.name().equals(fieldName) ? replacement : field);
+		return next;
 	}
 
 	/** The read model's view of this schema. */
@@ -105,10 +135,6 @@ public record TableSchema(long tableId, String name, String physicalName, List<F
 	public Optional<FieldDefinition> fieldFolded(String fieldName) {
 		String folded = FieldNames.fold(fieldName);
 		return this.fields.stream().filter((field) -> FieldNames.fold(field.name()).equals(folded)).findFirst();
-	}
-
-	private static void replace(List<FieldDefinition> fields, String name, FieldDefinition replacement) {
-		fields.replaceAll((field) -> field.name().equals(name) ? replacement : field);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.dyntables.query.history;
+package io.dyntables.query;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
