@@ -319,6 +319,49 @@ class ValueRangesIT {
 		}
 	}
 
+	@Test
+	void aValuePostgresqlRefusesIsAValueErrorNeverASchemaChange() {
+		long id = this.api.createTable("Narrowed", Map.of("s", "text"));
+		// another writer narrows the column: the service's schema still says text
+		this.jdbc.execute("ALTER TABLE " + physicalOf(id) + " ALTER COLUMN s TYPE varchar(2)");
+		for (MediaType type : List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)) {
+			boolean single = type.equals(MediaType.APPLICATION_JSON);
+			this.http.post()
+				.uri(single ? "/api/table/{id}/row" : "/api/table/{id}/rows", id)
+				.contentType(type)
+				.bodyValue(single ? "{\"s\": \"abcd\"}" : "{\"s\": \"ab\"}\n{\"s\": \"abcd\"}\n")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("invalid-value");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + physicalOf(id), Long.class)).isZero();
+		this.api.insert(id, Map.of("s", "ab"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("overflowingHistoryParameters")
+	void historyParametersOutOfRangeAnswer400NamingTheParameter(String query, String pointer) {
+		this.http.get()
+			.uri(Api.raw("/api/table/" + this.table + "/history?" + query))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid-parameter")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo(pointer);
+	}
+
+	static Stream<Arguments> overflowingHistoryParameters() {
+		return Stream.of(Arguments.of("limit=9223372036854775808", "/limit"), Arguments.of("limit=0x10", "/limit"),
+				Arguments.of("after=9223372036854775808", "/after"),
+				Arguments.of("after=-9223372036854775809", "/after"));
+	}
+
 	private String getText(String uri, MediaType accept) {
 		return this.http.get()
 			.uri(Api.raw(uri))
