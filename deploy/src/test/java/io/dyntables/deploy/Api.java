@@ -1,14 +1,17 @@
 package io.dyntables.deploy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+import org.springframework.web.util.UriBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +68,15 @@ final class Api {
 	}
 
 	List<Map<String, Object>> rows(long id) {
+		return rowsOf("/api/table/" + id + "/rows");
+	}
+
+	/**
+	 * A JSON array answered 200 at the path (as given: its query is not encoded again).
+	 */
+	List<Map<String, Object>> rowsOf(String path) {
 		return this.http.get()
-			.uri("/api/table/{id}/rows", id)
+			.uri(raw(path))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -89,6 +99,14 @@ final class Api {
 
 	Map<String, Object> table(long id) {
 		return get("/api/table/{id}", id);
+	}
+
+	/**
+	 * A path and query sent as written, not encoded again (for hostile paths and encoded
+	 * query values), against the client's base URL.
+	 */
+	static Function<UriBuilder, URI> raw(String pathAndQuery) {
+		return (builder) -> builder.build().resolve(pathAndQuery);
 	}
 
 	/** Polls until the condition holds, failing past the deadline. */

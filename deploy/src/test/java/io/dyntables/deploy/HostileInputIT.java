@@ -1,5 +1,6 @@
 package io.dyntables.deploy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,7 +55,12 @@ class HostileInputIT {
 				Arguments.of("{\"name\": \"P\", \"fields\": {\"" + "x".repeat(64) + "\": \"string\"}}", 422,
 						"invalid-field-name"),
 				Arguments.of("{\"name\": \"\\u0000\", \"fields\": {}}", 422, "invalid-table-name"),
+				Arguments.of("{\"name\": \"\\ud800\", \"fields\": {}}", 422, "invalid-table-name"),
+				Arguments.of("{\"name\": \"a\\udc00b\", \"fields\": {}}", 422, "invalid-table-name"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"a\\ud800\": \"string\"}}", 400, "malformed-request"),
 				Arguments.of("{\"name\": \"P\", \"fields\": {}, \"extra\": 1}", 400, "malformed-request"),
+				Arguments.of("{\"name\": \"P\", \"fields\": {\"s\": {\"type\": \"text\", \"default\": \"\\ud800\"}}}",
+						422, "invalid-field-definition"),
 				Arguments.of("{\"name\": \"P\", \"fields\": {\"d\": {\"type\": \"decimal\", \"precision\": 2000}}}",
 						422, "invalid-field-definition"));
 	}
@@ -113,7 +119,7 @@ class HostileInputIT {
 	@MethodSource("badPaths")
 	void badPathsAndParametersAreClientErrors(HttpMethod method, String path, int status) {
 		this.http.method(method)
-			.uri(path)
+			.uri(Api.raw(path))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"fields\": {\"a\": \"string\"}}")
 			.exchange()
@@ -131,8 +137,16 @@ class HostileInputIT {
 				Arguments.of(HttpMethod.DELETE, "/api/table/987654321", 404),
 				Arguments.of(HttpMethod.POST, "/api/table/987654321/row", 404),
 				Arguments.of(HttpMethod.GET, "/api/table/987654321/rows", 404),
-				Arguments.of(HttpMethod.GET, "/api/table/-1", 404), Arguments.of(HttpMethod.GET, "/api/nothing", 404),
-				Arguments.of(HttpMethod.DELETE, "/api/table", 405));
+				Arguments.of(HttpMethod.GET, "/api/table/-1", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/0x10", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/+1", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/%201", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/1e1", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/%231", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/1/rows/0x1", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/0x10/history", 400),
+				Arguments.of(HttpMethod.GET, "/api/table/987654321/events", 404),
+				Arguments.of(HttpMethod.GET, "/api/nothing", 404), Arguments.of(HttpMethod.DELETE, "/api/table", 405));
 	}
 
 	@Test
@@ -203,6 +217,128 @@ class HostileInputIT {
 			.expectStatus()
 			.value((status) -> assertThat(status).isBetween(400, 499));
 		assertThat(this.api.rows(id)).hasSize(1);
+	}
+
+	@Test
+	void aTableIdIsPlainDecimalDigitsOnly() {
+		long id = this.api.createTable("Sixteen", Map.of("a", "string"));
+		String hex = "0x" + Long.toHexString(id);
+		this.http.get()
+			.uri(Api.raw("/api/table/" + hex))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid-parameter");
+		this.http.get().uri(Api.raw("/api/table/0" + id)).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void overlongUtf8InARowBodyIsMalformed() {
+		long id = this.api.createTable("Bytes", Map.of("s", "text"));
+		for (byte[] bad : new byte[][] { { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
+				{ (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, { (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80 },
+				{ (byte) 0xC3 } }) {
+			byte[] before = "{\"s\": \"a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			byte[] after = "b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			byte[] body = new byte[before.length + bad.length + after.length];
+			System.arraycopy(before, 0, body, 0, before.length);
+			System.arraycopy(bad, 0, body, before.length, bad.length);
+			System.arraycopy(after, 0, body, before.length + bad.length, after.length);
+			this.http.post()
+				.uri("/api/table/{id}/row", id)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(400)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("malformed-request");
+			this.http.post()
+				.uri("/api/table/{id}/rows", id)
+				.contentType(MediaType.APPLICATION_NDJSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(400)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("malformed-request");
+		}
+		assertThat(this.api.rows(id)).isEmpty();
+		this.api.insert(id, Map.of("s", "a/b \u00e9 \ud83d\ude00"));
+		assertThat(this.api.rows(id)).singleElement()
+			.satisfies((row) -> assertThat(row.get("s")).isEqualTo("a/b \u00e9 \ud83d\ude00"));
+	}
+
+	@Test
+	void theEventsOfATableThatDoesNotExistAre404NotAStream() {
+		this.http.get()
+			.uri("/api/table/{id}/events", 987654321)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(404)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("table-not-found");
+	}
+
+	@Test
+	void aLoneSurrogateNeverBecomesATableName() {
+		long id = this.api.createTable("Plain", Map.of("a", "string"));
+		this.http.patch()
+			.uri("/api/table/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"x\\ud800\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/name");
+		assertThat(this.api.table(id).get("name")).isEqualTo("Plain");
+	}
+
+	@Test
+	void anAcceptNothingJsonCanAnswerIs406BeforeAnythingRuns() {
+		long id = this.api.createTable("Xml", Map.of("a", "string"));
+		for (String path : List.of("/api/table/" + id, "/api/table/" + id + "/rows", "/api/table",
+				"/api/table/" + id + "/history")) {
+			this.http.get()
+				.uri(path)
+				.accept(MediaType.APPLICATION_XML)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(406)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("not-acceptable");
+		}
+		this.http.post()
+			.uri("/api/table/{id}/row", id)
+			.accept(MediaType.APPLICATION_XML)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("a", "x"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not-acceptable");
+		assertThat(this.api.rows(id)).isEmpty();
+		this.http.get()
+			.uri("/api/table/{id}/rows", id)
+			.accept(MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private int tableCount() {

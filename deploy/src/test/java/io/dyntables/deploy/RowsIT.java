@@ -192,7 +192,9 @@ class RowsIT {
 			.uri("/api/table/{t}/rows/{r}", table, rowId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of()), 404, "row-not-found");
-		refusedWrite(this.http.get().uri("/api/table/{t}/rows/abc", table), 400, "malformed-request");
+		refusedWrite(this.http.get().uri("/api/table/{t}/rows/abc", table), 400, "invalid-parameter")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/path/rowId");
 		refusedWrite(this.http.get().uri("/api/table/987654321/rows/1"), 404, "table-not-found");
 	}
 

@@ -21,6 +21,7 @@ import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -128,7 +131,7 @@ class ProblemDetailsAdvice {
 			return one(ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds the size limit");
 		}
 		if (error instanceof ServerWebInputException input) {
-			return one(ErrorCode.MALFORMED_REQUEST, inputProblem(input));
+			return parameterProblem(input).orElseGet(() -> one(ErrorCode.MALFORMED_REQUEST, inputProblem(input)));
 		}
 		if (error instanceof DecodingException) {
 			return one(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON");
@@ -151,6 +154,31 @@ class ProblemDetailsAdvice {
 			return one(ErrorCode.TIMEOUT, "the operation took too long; retry, or narrow the request");
 		}
 		return one(ErrorCode.INTERNAL, "an internal error occurred; it has been logged");
+	}
+
+	/** A path variable or query parameter that is not of its type, named. */
+	private static Optional<List<Refusal>> parameterProblem(ServerWebInputException input) {
+		MethodParameter parameter = input.getMethodParameter();
+		if (parameter == null || parameter.getParameterName() == null
+				|| input.getCause() instanceof DecodingException) {
+			return Optional.empty();
+		}
+		String name = parameter.getParameterName();
+		String pointer;
+		if (parameter.hasParameterAnnotation(PathVariable.class)) {
+			pointer = "/path/" + name;
+		}
+		else if (parameter.hasParameterAnnotation(RequestParam.class)) {
+			pointer = "/query/" + name;
+		}
+		else {
+			return Optional.empty();
+		}
+		Class<?> type = parameter.getParameterType();
+		String detail = (type == long.class || type == Long.class)
+				? "'" + name + "' must be a whole number in plain decimal digits, at most " + Long.MAX_VALUE
+				: "'" + name + "' is missing or not valid";
+		return Optional.of(List.of(Refusal.of(ErrorCode.INVALID_PARAMETER, pointer, detail)));
 	}
 
 	private static String inputProblem(ServerWebInputException input) {

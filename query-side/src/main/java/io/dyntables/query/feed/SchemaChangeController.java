@@ -3,12 +3,17 @@ package io.dyntables.query.feed;
 import java.time.Duration;
 import java.util.Map;
 
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.SchemaChange;
+import io.dyntables.query.catalog.SchemaCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +34,11 @@ class SchemaChangeController {
 
 	private final SchemaChangeFeed feed;
 
-	SchemaChangeController(SchemaChangeFeed feed) {
+	private final SchemaCache schemas;
+
+	SchemaChangeController(SchemaChangeFeed feed, SchemaCache schemas) {
 		this.feed = feed;
+		this.schemas = schemas;
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -42,9 +50,19 @@ class SchemaChangeController {
 
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow one table's schema changes",
-			description = "Server-Sent Events, one per change once it is applied to the database.")
-	Flux<ServerSentEvent<Object>> one(@PathVariable long id) {
-		return stream(this.feed.changes().filter((change) -> change.tableId() == id));
+			description = "Server-Sent Events, one per change once it is applied to the database. "
+					+ "A table that does not exist answers 404, a deleted one 410, before any stream opens.")
+	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> one(@PathVariable long id) {
+		return this.schemas.get(id)
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)))
+			.map((schema) -> {
+				if (schema.deleted()) {
+					throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + id + " was deleted");
+				}
+				return ResponseEntity.ok()
+					.contentType(MediaType.TEXT_EVENT_STREAM)
+					.body(stream(this.feed.changes().filter((change) -> change.tableId() == id)));
+			});
 	}
 
 	private static Flux<ServerSentEvent<Object>> stream(Flux<SchemaChange> changes) {

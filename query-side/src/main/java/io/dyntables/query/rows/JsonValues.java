@@ -1,16 +1,13 @@
 package io.dyntables.query.rows;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
+import io.dyntables.query.sql.Sql;
 import io.r2dbc.postgresql.codec.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
@@ -19,6 +16,8 @@ import org.springframework.stereotype.Component;
 /** Converts between JSON values and the values R2DBC binds and reads. */
 @Component
 class JsonValues {
+
+	private static final Logger log = LoggerFactory.getLogger(JsonValues.class);
 
 	private final JsonMapper mapper;
 
@@ -31,9 +30,15 @@ class JsonValues {
 		return this.mapper.readValue(json, Object.class);
 	}
 
-	/** The value to bind for a checked value: json fields are bound as jsonb text. */
+	/**
+	 * The value to bind for a checked value: json fields are bound as jsonb text, the
+	 * types that cross as text ({@link Sql#viaText}) in {@link PostgresText}'s form.
+	 */
 	Object bindable(FieldDefinition field, Object value) {
-		return (field.type() == FieldType.JSON) ? Json.of(this.mapper.writeValueAsString(value)) : value;
+		if (field.type() == FieldType.JSON) {
+			return Json.of(this.mapper.writeValueAsString(value));
+		}
+		return Sql.viaText(field.type()) ? PostgresText.write(value) : value;
 	}
 
 	/** The class to bind a null of this field's type as. */
@@ -42,13 +47,12 @@ class JsonValues {
 			case STRING, TEXT -> String.class;
 			case INTEGER -> Integer.class;
 			case BIGINT -> Long.class;
-			case DECIMAL -> BigDecimal.class;
 			case FLOAT -> Double.class;
 			case BOOLEAN -> Boolean.class;
-			case DATE -> LocalDate.class;
-			case TIMESTAMP -> OffsetDateTime.class;
 			case UUID -> UUID.class;
 			case JSON -> Json.class;
+			// bound as text, see bindable
+			case DECIMAL, DATE, TIMESTAMP -> String.class;
 		};
 	}
 
@@ -57,27 +61,33 @@ class JsonValues {
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
-		}
-		if (value instanceof OffsetDateTime timestamp) {
-			return timestamp.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-		}
 		if (value instanceof Json json) {
 			return json.asString();
 		}
-		return value.toString();
+		return PostgresText.write(value);
 	}
 
-	/** A value read from the database as it goes into a JSON answer. */
-	static Object toJson(Object value) {
-		if (value instanceof OffsetDateTime timestamp) {
-			return timestamp.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	/**
+	 * A value read from a column of the type (as {@link Sql#readExpression} reads it) as
+	 * it goes into a JSON answer. A text that cannot be read as its type (a column
+	 * changed by another writer) is answered as PostgreSQL gave it: one odd value never
+	 * breaks a listing.
+	 */
+	static Object toJson(FieldType type, Object value) {
+		if (value == null) {
+			return null;
 		}
-		if (value instanceof LocalDateTime timestamp) {
-			return timestamp.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		if (Sql.viaText(type)) {
+			String text = String.valueOf(value);
+			try {
+				return PostgresText.read(type, text);
+			}
+			catch (RuntimeException ex) {
+				log.debug("{} value '{}' answered as PostgreSQL gave it: {}", type, text, ex.toString());
+				return text;
+			}
 		}
-		if (value instanceof LocalDate || value instanceof UUID) {
+		if (value instanceof UUID) {
 			return value.toString();
 		}
 		if (value instanceof Json json) {

@@ -24,6 +24,7 @@ import io.dyntables.query.sql.RowSql.Filter;
 import io.dyntables.query.sql.RowSql.Operator;
 import io.dyntables.query.sql.RowSql.Query;
 import io.dyntables.query.sql.RowSql.Sort;
+import io.dyntables.query.sql.Sql;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,9 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 	static final Set<String> RESERVED = Set.of("select", "order", "limit", "after", "count", "format");
 
 	private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
+
+	/** A limit: digits only, few enough that they always fit a long. */
+	private static final Pattern LIMIT = Pattern.compile("[0-9]{1,18}");
 
 	private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,1000}(\\.[0-9]{1,1000})?([eE][-+]?[0-9]{1,4})?");
 
@@ -221,8 +225,9 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 		if (limit == null) {
 			return 0;
 		}
-		if (!INTEGER.matcher(limit).matches()) {
-			throw refused("limit", "'limit' must be a whole number from 1 to " + maxPageSize);
+		if (!LIMIT.matcher(limit).matches()) {
+			throw refused("limit",
+					"'limit' must be a whole number from 1 to " + maxPageSize + ", not '" + printable(limit) + "'");
 		}
 		long value = Long.parseLong(limit);
 		if (value < 1 || value > maxPageSize) {
@@ -385,27 +390,24 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 		return items;
 	}
 
-	/** A filter value in its field's type, as strictly as a JSON value is read. */
+	/**
+	 * A filter value in its field's type, as strictly and in the same ranges as a JSON
+	 * value is read, ready to bind.
+	 */
 	private static Object value(String name, FieldDefinition field, String text) {
 		try {
-			return switch (field.type()) {
+			Object value = switch (field.type()) {
 				case STRING, TEXT -> text(name, text);
 				case INTEGER -> {
-					long value = integral(text);
-					if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+					long number = integral(text);
+					if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
 						throw new FieldValues.InvalidValue("must be an integer from -2147483648 to 2147483647");
 					}
-					yield (int) value;
+					yield (int) number;
 				}
 				case BIGINT -> integral(text);
-				case DECIMAL -> number(text);
-				case FLOAT -> {
-					double value = number(text).doubleValue();
-					if (Double.isInfinite(value)) {
-						throw new FieldValues.InvalidValue("is out of range for a float");
-					}
-					yield value;
-				}
+				case DECIMAL -> text.equals("NaN") ? FieldValues.Special.NAN : number(text);
+				case FLOAT -> FieldValues.coerce(field, NUMBER.matcher(text).matches() ? number(text) : text);
 				case BOOLEAN -> switch (text) {
 					case "true" -> true;
 					case "false" -> false;
@@ -414,11 +416,17 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 				case DATE, TIMESTAMP, UUID -> FieldValues.coerce(field, text);
 				case JSON -> throw new FieldValues.InvalidValue("cannot be compared");
 			};
+			return bindable(field, value);
 		}
 		catch (FieldValues.InvalidValue ex) {
 			throw refused(name,
 					"the value for '" + field.name() + "' " + ex.getMessage() + ", not '" + printable(text) + "'");
 		}
+	}
+
+	/** A checked value as it is bound: as text for the types that cross as text. */
+	private static Object bindable(FieldDefinition field, Object value) {
+		return Sql.viaText(field.type()) ? PostgresText.write(value) : value;
 	}
 
 	private static String text(String name, String text) {
@@ -438,7 +446,8 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 			return Long.parseLong(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new FieldValues.InvalidValue("is out of range");
+			throw new FieldValues.InvalidValue(
+					"must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
 		}
 	}
 
@@ -508,7 +517,7 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 				FieldDefinition field = column.equals(FieldNames.ROW_ID)
 						? FieldDefinition.of(FieldNames.ROW_ID, FieldType.BIGINT) : schema.field(column).orElseThrow();
 				try {
-					values.add(FieldValues.coerce(field, key));
+					values.add(bindable(field, FieldValues.coerce(field, key)));
 				}
 				catch (FieldValues.InvalidValue ex) {
 					throw refused("after", "'after' is not a cursor this service gave");

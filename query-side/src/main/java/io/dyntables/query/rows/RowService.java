@@ -13,17 +13,15 @@ import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
+import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
-import io.dyntables.query.sql.SchemaDdl;
 import io.netty.buffer.ByteBuf;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Wrapped;
 import org.slf4j.Logger;
@@ -281,10 +279,12 @@ public class RowService {
 					return this.validator.whole(schema, indexed.getT2(), "/" + index);
 				}).buffer(BATCH_SIZE);
 				return load(schema, conflictField, batches)
-					.onErrorResume(SchemaErrors::isSchemaMismatch, (error) -> this.schemas.refresh(tableId)
-						.then(Mono.error(new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
-								"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
-					.onErrorMap((error) -> translate(schema, error));
+					.onErrorResume(DatabaseErrors::mayBeStale, (error) -> this.schemas.refresh(tableId)
+						.flatMap((fresh) -> Mono
+							.error((fresh.sequence() == schema.sequence()) ? error : new RefusedException(
+									ErrorCode.SCHEMA_CHANGED, "",
+									"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
+					.onErrorMap((error) -> DatabaseErrors.writeFailure(schema, error));
 			});
 	}
 
@@ -403,12 +403,12 @@ public class RowService {
 	private Flux<Map<String, Object>> rows(Listing listing) {
 		RowSql.Statement statement = RowSql.select(listing.query());
 		List<String> columns = listing.query().columns();
-		TableSchema schema = listing.schema();
+		List<FieldType> types = types(listing.schema(), columns);
 		GenericExecuteSpec spec = bindAll(this.db.sql(statement.sql()), statement.parameters());
 		return spec.filter((s) -> s.fetchSize(FETCH_SIZE))
-			.map((result) -> read(schema, columns, result))
+			.map((result) -> read(columns, types, result))
 			.all()
-			.onErrorMap(this::translateRead);
+			.onErrorMap(DatabaseErrors::readFailure);
 	}
 
 	private Mono<Page> page(Listing listing) {
@@ -417,9 +417,9 @@ public class RowService {
 				query.after(), query.limit() + 1);
 		RowSql.Statement statement = RowSql.select(probe);
 		List<String> columns = query.columns();
-		TableSchema schema = listing.schema();
+		List<FieldType> types = types(listing.schema(), columns);
 		return bindAll(this.db.sql(statement.sql()), statement.parameters())
-			.map((result) -> read(schema, columns, result))
+			.map((result) -> read(columns, types, result))
 			.all()
 			.collectList()
 			.map((rows) -> {
@@ -430,7 +430,7 @@ public class RowService {
 				}
 				return new Page(rows.stream().map(listing::answered).toList(), next);
 			})
-			.onErrorMap(this::translateRead);
+			.onErrorMap(DatabaseErrors::readFailure);
 	}
 
 	private Mono<Long> count(Listing listing) {
@@ -440,7 +440,7 @@ public class RowService {
 			return bindAll(this.db.sql(statement.sql()), statement.parameters())
 				.map((result) -> result.get(0, Long.class))
 				.one()
-				.onErrorMap(this::translateRead);
+				.onErrorMap(DatabaseErrors::readFailure);
 		}
 		RowSql.Statement statement = RowSql.estimate(listing.schema(), filters);
 		return bindAll(this.db.sql(statement.sql()), statement.parameters())
@@ -450,7 +450,7 @@ public class RowService {
 				JsonNode rows = this.mapper.readTree(plan).path(0).path("Plan").path("Plan Rows");
 				return rows.asLong();
 			})
-			.onErrorMap(this::translateRead);
+			.onErrorMap(DatabaseErrors::readFailure);
 	}
 
 	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, List<Object> parameters) {
@@ -461,9 +461,9 @@ public class RowService {
 	}
 
 	/**
-	 * Runs the work against the cached schema; when the work is refused or the database
-	 * says the table is not what the schema says, reads the schema again and, if it did
-	 * change, runs the work once more.
+	 * Runs the work against the cached schema; when the work is refused, or the database
+	 * says the table is not what the schema says or refuses a value (a retyped column
+	 * does), reads the schema again and, if it did change, runs the work once more.
 	 */
 	private <T> Mono<T> withSchema(long tableId, Function<TableSchema, Mono<T>> work) {
 		return this.schemas.get(tableId)
@@ -473,68 +473,12 @@ public class RowService {
 						(error) -> this.schemas.refresh(tableId)
 							.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
 									: Mono.defer(() -> work.apply(live(fresh)))))
-				.onErrorMap(SchemaErrors::isSchemaMismatch,
-						(error) -> new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
-								"the table's schema changed while the request ran; retry it"))
-				.onErrorMap((error) -> translate(cached, error)));
+				.onErrorMap((error) -> DatabaseErrors.writeFailure(cached, error)));
 	}
 
 	private static boolean mayBeStale(Throwable error) {
 		return (error instanceof RefusedException refused && refused.code() != ErrorCode.ROW_NOT_FOUND
-				&& refused.code() != ErrorCode.TOO_MANY_ROWS) || SchemaErrors.isSchemaMismatch(error);
-	}
-
-	/** A database refusal the client caused, as a refusal; anything else unchanged. */
-	private Throwable translate(TableSchema schema, Throwable error) {
-		Optional<R2dbcException> database = SchemaErrors.database(error);
-		if (database.isEmpty()) {
-			return error;
-		}
-		String state = String.valueOf(database.get().getSqlState());
-		return switch (state) {
-			case "23505" -> duplicate(schema, database.get());
-			case "21000" -> new RefusedException(ErrorCode.INVALID_VALUE, "/query/onConflict",
-					"two rows of the request hold the same value of the conflict field");
-			case "23502" -> new RefusedException(ErrorCode.MISSING_VALUE, "",
-					"a required field has no value; the schema may have changed: read it and retry");
-			default -> translateRead(error);
-		};
-	}
-
-	private Throwable translateRead(Throwable error) {
-		return readFailure(error);
-	}
-
-	/**
-	 * A failed read as a refusal when the client can act on it: over the statement time
-	 * limit (query_canceled, 57014) or against a table that changed shape.
-	 */
-	static Throwable readFailure(Throwable error) {
-		Optional<R2dbcException> database = SchemaErrors.database(error);
-		if (database.isPresent() && "57014".equals(database.get().getSqlState())) {
-			return new RefusedException(ErrorCode.TIMEOUT, "",
-					"the statement took longer than the row statement time limit; narrow the request");
-		}
-		if (SchemaErrors.isSchemaMismatch(error)) {
-			return new RefusedException(ErrorCode.SCHEMA_CHANGED, "",
-					"the table's schema changed while the request ran; retry it");
-		}
-		return error;
-	}
-
-	/** A duplicate unique value, naming the field by its constraint. */
-	private static RefusedException duplicate(TableSchema schema, R2dbcException error) {
-		String constraint = (error instanceof PostgresqlException postgres)
-				? postgres.getErrorDetails().getConstraintName().orElse("") : "";
-		for (FieldDefinition field : schema.fields()) {
-			if (field.unique()
-					&& SchemaDdl.uniqueConstraint(schema.tableId(), field.name()).equals("\"" + constraint + "\"")) {
-				return new RefusedException(ErrorCode.DUPLICATE_VALUE, Refusal.pointer("", field.name()),
-						"another row already holds this value of the unique field '" + field.name() + "'");
-			}
-		}
-		return new RefusedException(ErrorCode.DUPLICATE_VALUE, "",
-				"another row already holds a value of a unique field");
+				&& refused.code() != ErrorCode.TOO_MANY_ROWS) || DatabaseErrors.mayBeStale(error);
 	}
 
 	private static GenericExecuteSpec bind(GenericExecuteSpec spec, ValidRow row) {
@@ -551,17 +495,26 @@ public class RowService {
 		row.put(FieldNames.ROW_ID, result.get(0));
 		List<FieldDefinition> fields = schema.fields();
 		for (int i = 0; i < fields.size(); i++) {
-			row.put(fields.get(i).name(), JsonValues.toJson(result.get(i + 1)));
+			FieldDefinition field = fields.get(i);
+			row.put(field.name(), JsonValues.toJson(field.type(), result.get(i + 1)));
 		}
 		return row;
 	}
 
-	private static Map<String, Object> read(TableSchema schema, List<String> columns, Readable result) {
+	private static Map<String, Object> read(List<String> columns, List<FieldType> types, Readable result) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < columns.size(); i++) {
-			row.put(columns.get(i), JsonValues.toJson(result.get(i)));
+			row.put(columns.get(i), JsonValues.toJson(types.get(i), result.get(i)));
 		}
 		return row;
+	}
+
+	/** The type of each column's values: the field's, bigint for the row id. */
+	private static List<FieldType> types(TableSchema schema, List<String> columns) {
+		return columns.stream()
+			.map((column) -> column.equals(FieldNames.ROW_ID) ? FieldType.BIGINT
+					: schema.field(column).orElseThrow().type())
+			.toList();
 	}
 
 	private static TableSchema live(TableSchema schema) {
@@ -573,38 +526,6 @@ public class RowService {
 
 	private static RefusedException rowNotFound(long tableId, long rowId) {
 		return new RefusedException(ErrorCode.ROW_NOT_FOUND, "", "table " + tableId + " has no row " + rowId);
-	}
-
-	/** SQLSTATEs that mean the table is not shaped as the schema used said. */
-	static final class SchemaErrors {
-
-		private SchemaErrors() {
-		}
-
-		/** The database's own error behind an error, if any. */
-		static Optional<R2dbcException> database(Throwable error) {
-			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-				if (cause instanceof R2dbcException r2dbc) {
-					return Optional.of(r2dbc);
-				}
-				if (cause.getCause() == cause) {
-					break;
-				}
-			}
-			return Optional.empty();
-		}
-
-		static boolean isSchemaMismatch(Throwable error) {
-			Optional<R2dbcException> database = database(error);
-			if (database.isEmpty() || database.get().getSqlState() == null) {
-				return false;
-			}
-			String state = database.get().getSqlState();
-			// undefined column or table, cached plan changed shape, a value no longer
-			// fitting its column
-			return state.equals("42703") || state.equals("42P01") || state.equals("0A000") || state.startsWith("22");
-		}
-
 	}
 
 }

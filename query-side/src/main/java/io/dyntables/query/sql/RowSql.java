@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
+import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
 
 /**
@@ -19,12 +20,29 @@ public final class RowSql {
 	private RowSql() {
 	}
 
-	/** The row id and every field, quoted, in schema order. */
+	/**
+	 * The row id and every field, in schema order, each read as
+	 * {@link Sql#readExpression} says.
+	 */
 	public static String selectList(TableSchema schema) {
 		List<String> names = new ArrayList<>();
 		names.add(FieldNames.ROW_ID);
 		schema.fields().forEach((field) -> names.add(field.name()));
-		return Sql.columns(names);
+		return readList(schema, names);
+	}
+
+	/** The columns, each read as {@link Sql#readExpression} says. */
+	private static String readList(TableSchema schema, List<String> columns) {
+		StringJoiner list = new StringJoiner(", ");
+		for (String column : columns) {
+			list.add(schema.field(column).map(Sql::readExpression).orElseGet(() -> Sql.column(column)));
+		}
+		return list.toString();
+	}
+
+	/** The type of a column's values: the field's, or bigint for the row id. */
+	private static FieldType typeOf(TableSchema schema, String column) {
+		return schema.field(column).map(FieldDefinition::type).orElse(FieldType.BIGINT);
 	}
 
 	/** Inserts one row of these fields ($1..$n in order) and returns it whole. */
@@ -35,7 +53,7 @@ public final class RowSql {
 		}
 		StringJoiner placeholders = new StringJoiner(", ");
 		for (int i = 1; i <= fields.size(); i++) {
-			placeholders.add("$" + i);
+			placeholders.add(Sql.parameter(i, fields.get(i - 1).type()));
 		}
 		return "INSERT INTO " + table + " (" + Sql.columns(fields.stream().map(FieldDefinition::name).toList())
 				+ ") VALUES (" + placeholders + ") RETURNING " + selectList(schema);
@@ -54,7 +72,7 @@ public final class RowSql {
 	public static String update(TableSchema schema, List<FieldDefinition> fields) {
 		StringJoiner assignments = new StringJoiner(", ");
 		for (int i = 0; i < fields.size(); i++) {
-			assignments.add(Sql.column(fields.get(i).name()) + " = $" + (i + 1));
+			assignments.add(Sql.column(fields.get(i).name()) + " = " + Sql.parameter(i + 1, fields.get(i).type()));
 		}
 		return "UPDATE " + Sql.table(schema.physicalName()) + " SET " + assignments + " WHERE "
 				+ Sql.column(FieldNames.ROW_ID) + " = $" + (fields.size() + 1) + " RETURNING " + selectList(schema);
@@ -176,7 +194,10 @@ public final class RowSql {
 
 	}
 
-	/** A statement and the values of its parameters ($1..$n), none of them null. */
+	/**
+	 * A statement and the values of its parameters ($1..$n), none of them null; values of
+	 * the types that cross as text ({@link Sql#viaText}) are given as text.
+	 */
 	public record Statement(String sql, List<Object> parameters) {
 
 	}
@@ -184,19 +205,22 @@ public final class RowSql {
 	/** The rows a query selects, in its order. */
 	public static Statement select(Query query) {
 		List<Object> parameters = new ArrayList<>();
-		StringBuilder sql = new StringBuilder("SELECT ").append(Sql.columns(query.columns()))
+		TableSchema schema = query.schema();
+		String table = Sql.table(schema.physicalName());
+		StringBuilder sql = new StringBuilder("SELECT ").append(readList(schema, query.columns()))
 			.append(" FROM ")
-			.append(Sql.table(query.schema().physicalName()));
-		List<String> conditions = conditions(query.filters(), parameters);
+			.append(table);
+		List<String> conditions = conditions(schema, query.filters(), parameters);
 		if (query.after() != null) {
-			conditions.add(keyset(query.sorts(), query.after(), parameters));
+			conditions.add(keyset(schema, query.sorts(), query.after(), parameters));
 		}
 		if (!conditions.isEmpty()) {
 			sql.append(" WHERE ").append(String.join(" AND ", conditions));
 		}
+		// qualified: an answered expression may carry a field's name and is no sort key
 		StringJoiner order = new StringJoiner(", ");
 		for (Sort sort : query.sorts()) {
-			order.add(Sql.column(sort.column()) + (sort.descending() ? " DESC" : " ASC"));
+			order.add(table + "." + Sql.column(sort.column()) + (sort.descending() ? " DESC" : " ASC"));
 		}
 		sql.append(" ORDER BY ").append(order);
 		if (query.limit() > 0) {
@@ -209,7 +233,7 @@ public final class RowSql {
 	public static Statement count(TableSchema schema, List<Filter> filters) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(Sql.table(schema.physicalName()));
-		List<String> conditions = conditions(filters, parameters);
+		List<String> conditions = conditions(schema, filters, parameters);
 		if (!conditions.isEmpty()) {
 			sql.append(" WHERE ").append(String.join(" AND ", conditions));
 		}
@@ -224,17 +248,18 @@ public final class RowSql {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM ")
 			.append(Sql.table(schema.physicalName()));
-		List<String> conditions = conditions(filters, parameters);
+		List<String> conditions = conditions(schema, filters, parameters);
 		if (!conditions.isEmpty()) {
 			sql.append(" WHERE ").append(String.join(" AND ", conditions));
 		}
 		return new Statement(sql.toString(), parameters);
 	}
 
-	private static List<String> conditions(List<Filter> filters, List<Object> parameters) {
+	private static List<String> conditions(TableSchema schema, List<Filter> filters, List<Object> parameters) {
 		List<String> conditions = new ArrayList<>();
 		for (Filter filter : filters) {
 			String column = Sql.column(filter.column());
+			FieldType type = typeOf(schema, filter.column());
 			Operator operator = filter.operator();
 			if (operator.takesNoValue()) {
 				conditions.add(column + " " + operator.sql);
@@ -242,12 +267,12 @@ public final class RowSql {
 			else if (operator == Operator.IN) {
 				StringJoiner list = new StringJoiner(", ", "(", ")");
 				for (Object value : filter.values()) {
-					list.add(parameter(value, parameters));
+					list.add(parameter(value, type, parameters));
 				}
 				conditions.add(column + " IN " + list);
 			}
 			else {
-				conditions.add(column + " " + operator.sql + " " + parameter(filter.values().get(0), parameters));
+				conditions.add(column + " " + operator.sql + " " + parameter(filter.values().get(0), type, parameters));
 			}
 		}
 		return conditions;
@@ -257,7 +282,7 @@ public final class RowSql {
 	 * Rows strictly after the given sort values in the order: the first key that differs
 	 * decides. Nulls are the largest values, so they need their own conditions.
 	 */
-	private static String keyset(List<Sort> sorts, List<Object> after, List<Object> parameters) {
+	private static String keyset(TableSchema schema, List<Sort> sorts, List<Object> after, List<Object> parameters) {
 		if (after.size() != sorts.size()) {
 			throw new IllegalArgumentException("a keyset needs one value per sort key");
 		}
@@ -267,9 +292,10 @@ public final class RowSql {
 			for (int j = 0; j < i; j++) {
 				String column = Sql.column(sorts.get(j).column());
 				Object value = after.get(j);
-				conjunction.add((value == null) ? column + " IS NULL" : column + " = " + parameter(value, parameters));
+				conjunction.add((value == null) ? column + " IS NULL"
+						: column + " = " + parameter(value, typeOf(schema, sorts.get(j).column()), parameters));
 			}
-			String beyond = beyond(sorts.get(i), after.get(i), parameters);
+			String beyond = beyond(sorts.get(i), typeOf(schema, sorts.get(i).column()), after.get(i), parameters);
 			if (beyond == null) {
 				continue;
 			}
@@ -280,22 +306,22 @@ public final class RowSql {
 	}
 
 	/** Values after the given one on one key, or null when none can be. */
-	private static String beyond(Sort sort, Object value, List<Object> parameters) {
+	private static String beyond(Sort sort, FieldType type, Object value, List<Object> parameters) {
 		String column = Sql.column(sort.column());
 		if (sort.descending()) {
-			return (value == null) ? column + " IS NOT NULL" : column + " < " + parameter(value, parameters);
+			return (value == null) ? column + " IS NOT NULL" : column + " < " + parameter(value, type, parameters);
 		}
 		if (value == null) {
 			return null;
 		}
-		String greater = column + " > " + parameter(value, parameters);
+		String greater = column + " > " + parameter(value, type, parameters);
 		// the row id is never null
 		return sort.column().equals(FieldNames.ROW_ID) ? greater : "(" + greater + " OR " + column + " IS NULL)";
 	}
 
-	private static String parameter(Object value, List<Object> parameters) {
+	private static String parameter(Object value, FieldType type, List<Object> parameters) {
 		parameters.add(Objects.requireNonNull(value, "a parameter value"));
-		return "$" + parameters.size();
+		return Sql.parameter(parameters.size(), type);
 	}
 
 }

@@ -114,6 +114,46 @@ public final class Sql {
 		return dataType;
 	}
 
+	/**
+	 * Whether values of the type cross to PostgreSQL as text: bound as text and cast
+	 * ({@link #parameter}), read through {@link #readExpression}. Dates, timestamps and
+	 * decimals do, because the driver cannot carry all their values.
+	 */
+	public static boolean viaText(FieldType type) {
+		return type == FieldType.DATE || type == FieldType.TIMESTAMP || type == FieldType.DECIMAL;
+	}
+
+	/**
+	 * The placeholder of parameter {@code n} holding a value of the type: cast from text
+	 * to the type's base type when the type crosses as text.
+	 */
+	public static String parameter(int n, FieldType type) {
+		return viaText(type) ? "$" + n + "::" + baseType(type) : "$" + n;
+	}
+
+	/**
+	 * The expression a field's column is read with: its value, or for the types that
+	 * cross as text a text the same whatever the session's settings: a date as days since
+	 * 1970-01-01, a timestamp as days since 1970-01-01 and seconds of the day in UTC to
+	 * the microsecond (both {@code infinity} or {@code -infinity} when infinite), a
+	 * decimal as its digits (or {@code NaN}). (Not {@code extract(epoch ...)}: PostgreSQL
+	 * rounds it to 4 decimals for timestamps after about 294247 AD.)
+	 */
+	public static String readExpression(FieldDefinition field) {
+		String column = column(field.name());
+		return switch (field.type()) {
+			case DATE -> "CASE WHEN isfinite(" + column + ") THEN (" + column + " - DATE '1970-01-01')::text ELSE "
+					+ column + "::text END";
+			case TIMESTAMP -> {
+				String utc = "(" + column + " AT TIME ZONE 'UTC')";
+				yield "CASE WHEN isfinite(" + column + ") THEN (" + utc + "::date - DATE '1970-01-01')::text || ' ' || "
+						+ "extract(epoch FROM " + utc + "::time)::text ELSE " + column + "::text END";
+			}
+			case DECIMAL -> column + "::text";
+			default -> column;
+		};
+	}
+
 	/** A comma-separated list of quoted columns. */
 	public static String columns(List<String> names) {
 		return names.stream().map(Sql::column).collect(Collectors.joining(", "));

@@ -31,7 +31,8 @@ class RowSqlTest {
 						new Filter("age", Operator.IS_NOT_NULL, List.of())),
 				List.of(new Sort("id", false)), null, 10));
 		assertThat(statement.sql()).isEqualTo("SELECT \"id\", \"name\" FROM \"dyntables_data\".\"people_7\" WHERE "
-				+ "\"name\" = $1 AND \"age\" IN ($2, $3) AND \"age\" IS NOT NULL ORDER BY \"id\" ASC LIMIT 10");
+				+ "\"name\" = $1 AND \"age\" IN ($2, $3) AND \"age\" IS NOT NULL "
+				+ "ORDER BY \"dyntables_data\".\"people_7\".\"id\" ASC LIMIT 10");
 		assertThat(statement.parameters()).containsExactly("x' OR 1=1 --", 1, 2);
 	}
 
@@ -40,7 +41,7 @@ class RowSqlTest {
 		Statement statement = RowSql.select(new Query(PEOPLE, List.of("id", "age"), List.of(),
 				List.of(new Sort("age", true), new Sort("id", false)), Arrays.asList(null, 5L), 0));
 		assertThat(statement.sql()).endsWith("WHERE ((\"age\" IS NOT NULL) OR (\"age\" IS NULL AND \"id\" > $1)) "
-				+ "ORDER BY \"age\" DESC, \"id\" ASC");
+				+ "ORDER BY \"dyntables_data\".\"people_7\".\"age\" DESC, \"dyntables_data\".\"people_7\".\"id\" ASC");
 		assertThat(statement.parameters()).containsExactly(5L);
 
 		Statement ascending = RowSql.select(new Query(PEOPLE, List.of("id", "age"), List.of(),
@@ -57,6 +58,27 @@ class RowSqlTest {
 				+ "SELECT u.c1, u.c2::integer, u.c3::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(c1, c2, c3) "
 				+ "ON CONFLICT (\"name\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"age\" = EXCLUDED.\"age\", "
 				+ "\"data\" = EXCLUDED.\"data\"");
+	}
+
+	@Test
+	void datesTimestampsAndDecimalsCrossAsTextReadTheSameWhateverTheSession() {
+		TableSchema events = new TableSchema(
+				8, "Events", "events_8", List.of(FieldDefinition.of("day", FieldType.DATE),
+						FieldDefinition.of("at", FieldType.TIMESTAMP), FieldDefinition.of("price", FieldType.DECIMAL)),
+				1, false, 4, 0);
+		assertThat(RowSql.insert(events, events.fields())).isEqualTo(
+				"INSERT INTO \"dyntables_data\".\"events_8\" (\"day\", \"at\", \"price\") VALUES ($1::date, $2::timestamptz, $3::numeric) "
+						+ "RETURNING \"id\", CASE WHEN isfinite(\"day\") THEN (\"day\" - DATE '1970-01-01')::text ELSE \"day\"::text END, "
+						+ "CASE WHEN isfinite(\"at\") THEN ((\"at\" AT TIME ZONE 'UTC')::date - DATE '1970-01-01')::text || ' ' || "
+						+ "extract(epoch FROM (\"at\" AT TIME ZONE 'UTC')::time)::text ELSE \"at\"::text END, \"price\"::text");
+		Statement statement = RowSql.select(
+				new Query(events, List.of("id", "at"), List.of(new Filter("day", Operator.GT, List.of("2026-11-30"))),
+						List.of(new Sort("at", false), new Sort("id", false)), List.of("infinity", 3L), 1));
+		assertThat(statement.sql()).startsWith("SELECT \"id\", CASE WHEN isfinite(\"at\")");
+		assertThat(statement.sql().substring(statement.sql().lastIndexOf(" FROM")))
+			.isEqualTo(" FROM \"dyntables_data\".\"events_8\" WHERE \"day\" > $1::date AND "
+					+ "(((\"at\" > $2::timestamptz OR \"at\" IS NULL)) OR (\"at\" = $3::timestamptz AND \"id\" > $4)) "
+					+ "ORDER BY \"dyntables_data\".\"events_8\".\"at\" ASC, \"dyntables_data\".\"events_8\".\"id\" ASC LIMIT 1");
 	}
 
 	@Test

@@ -28,6 +28,11 @@ public final class TableNames {
 		if (name.codePoints().anyMatch(Character::isISOControl)) {
 			return Optional.of("a table name must not contain control characters");
 		}
+		// a lone surrogate is no character: it cannot be written as UTF-8, so the name
+		// would not be the same in the event store and in the read model
+		if (name.codePoints().anyMatch((c) -> Character.getType(c) == Character.SURROGATE)) {
+			return Optional.of("a table name must not contain unpaired surrogates (\\ud800 to \\udfff)");
+		}
 		return Optional.empty();
 	}
 

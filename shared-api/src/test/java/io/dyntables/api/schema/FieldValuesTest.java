@@ -60,19 +60,79 @@ class FieldValuesTest {
 	void decimalRespectsPrecisionAndScale() throws Exception {
 		FieldDefinition field = new FieldDefinition("d", FieldType.DECIMAL, true, null, 5, 2, null, false);
 		assertThat(FieldValues.coerce(field, new BigDecimal("123.45"))).isEqualTo(new BigDecimal("123.45"));
-		assertThat(FieldValues.coerce(field, new BigDecimal("1.500"))).isEqualTo(new BigDecimal("1.500"));
-		assertThat(FieldValues.coerce(field, 7)).isEqualTo(new BigDecimal("7"));
+		assertThat(FieldValues.coerce(field, new BigDecimal("1.500"))).isEqualTo(new BigDecimal("1.50"));
+		assertThat(FieldValues.coerce(field, 7)).isEqualTo(new BigDecimal("7.00"));
+		assertThat(FieldValues.coerce(field, new BigDecimal("0e-999999999"))).isEqualTo(new BigDecimal("0.00"));
+		assertThat(FieldValues.coerce(field, new BigDecimal("-999.99"))).isEqualTo(new BigDecimal("-999.99"));
+		assertThat(FieldValues.coerce(field, "NaN")).isEqualTo(FieldValues.Special.NAN);
 		refused(field, new BigDecimal("1.234"));
 		refused(field, new BigDecimal("1234.5"));
+		refused(field, new BigDecimal("1000"));
+		refused(field, new BigDecimal("1e999999999"));
+		refused(field, new BigDecimal("1e-999999999"));
 		refused(field, "1.2");
+		refused(field, "Infinity");
 	}
 
 	@Test
-	void floatTakesFiniteNumbers() throws Exception {
+	void floatTakesDoublesAndRefusesOverflowAndUnderflow() throws Exception {
 		FieldDefinition field = FieldDefinition.of("f", FieldType.FLOAT);
 		assertThat(FieldValues.coerce(field, new BigDecimal("1.5"))).isEqualTo(1.5);
+		assertThat(FieldValues.coerce(field, new BigDecimal("1.7976931348623157e308"))).isEqualTo(Double.MAX_VALUE);
+		assertThat(FieldValues.coerce(field, new BigDecimal("4.9e-324"))).isEqualTo(Double.MIN_VALUE);
+		assertThat(FieldValues.coerce(field, new BigDecimal("0e-400"))).isEqualTo(0.0);
+		assertThat(FieldValues.coerce(field, "NaN")).isEqualTo(Double.NaN);
+		assertThat(FieldValues.coerce(field, "-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
 		refused(field, new BigDecimal("1e400"));
+		refused(field, new BigDecimal("-1.8e308"));
+		refused(field, new BigDecimal("1e-400"));
+		refused(field, new BigDecimal("-2e-324"));
+		refused(field, new BigDecimal("1e999999999"));
 		refused(field, "1.5");
+		refused(field, "nan");
+	}
+
+	@Test
+	void datesAreThoseOfPostgresql() throws Exception {
+		FieldDefinition field = FieldDefinition.of("d", FieldType.DATE);
+		assertThat(FieldValues.coerce(field, "-4713-11-24")).isEqualTo(LocalDate.of(-4713, 11, 24));
+		assertThat(FieldValues.coerce(field, "+5874897-12-31")).isEqualTo(LocalDate.of(5874897, 12, 31));
+		assertThat(FieldValues.coerce(field, "infinity")).isEqualTo(FieldValues.Special.INFINITY);
+		assertThat(FieldValues.coerce(field, "-infinity")).isEqualTo(FieldValues.Special.MINUS_INFINITY);
+		refused(field, "-4713-11-23");
+		refused(field, "-4714-01-01");
+		refused(field, "+5874898-01-01");
+		refused(field, "+999999999-12-31");
+		refused(field, "Infinity");
+	}
+
+	@Test
+	void timestampsAreThoseOfPostgresqlToTheMicrosecond() throws Exception {
+		FieldDefinition field = FieldDefinition.of("t", FieldType.TIMESTAMP);
+		assertThat(FieldValues.coerce(field, "-4713-11-24T00:00:00Z"))
+			.isEqualTo(OffsetDateTime.parse("-4713-11-24T00:00:00Z"));
+		assertThat(FieldValues.coerce(field, "+294276-12-31T23:59:59.999999Z"))
+			.isEqualTo(OffsetDateTime.parse("+294276-12-31T23:59:59.999999Z"));
+		assertThat(FieldValues.coerce(field, "-infinity")).isEqualTo(FieldValues.Special.MINUS_INFINITY);
+		refused(field, "-4713-11-23T23:59:59.999999Z");
+		refused(field, "-4713-11-24T00:00:00+00:01");
+		refused(field, "-4714-11-23T00:00:00Z");
+		refused(field, "+294277-01-01T00:00:00Z");
+		refused(field, "+294276-12-31T23:59:59.999999-00:01");
+		refused(field, "2026-11-26T10:15:30.1234567Z");
+	}
+
+	@Test
+	void jsonNumbersStayInTheRangeTheyCanBeWrittenAndStoredIn() throws Exception {
+		FieldDefinition field = FieldDefinition.of("j", FieldType.JSON);
+		assertThat(FieldValues.coerce(field, new BigDecimal("1e999"))).isEqualTo(new BigDecimal("1e999"));
+		assertThat(FieldValues.coerce(field, new BigDecimal("-1e-999"))).isEqualTo(new BigDecimal("-1e-999"));
+		assertThat(FieldValues.coerce(field, new BigDecimal("1.5"))).isEqualTo(new BigDecimal("1.5"));
+		refused(field, new BigDecimal("1e1000"));
+		refused(field, new BigDecimal("1e-1000"));
+		refused(field, new BigDecimal("0e-1000"));
+		refused(field, new BigDecimal("1e999999999"));
+		refused(field, Map.of("a", List.of(new BigDecimal("1e-999999999"))));
 	}
 
 	@Test

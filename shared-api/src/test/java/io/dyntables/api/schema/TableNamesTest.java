@@ -24,6 +24,9 @@ class TableNamesTest {
 		assertThat(TableNames.problem(" ")).isPresent();
 		assertThat(TableNames.problem("a\u0000b")).isPresent();
 		assertThat(TableNames.problem("x".repeat(201))).isPresent();
+		assertThat(TableNames.problem("\ud800")).isPresent();
+		assertThat(TableNames.problem("a\udc00b")).isPresent();
+		assertThat(TableNames.problem("\ud83d\ude00")).isEmpty();
 	}
 
 }
