@@ -144,6 +144,9 @@ class ProblemDetailsAdvice {
 			};
 			return one(code, code.title());
 		}
+		if (poolExhausted(error)) {
+			return one(ErrorCode.BUSY, "no database connection became free in time; retry shortly");
+		}
 		if (databaseUnavailable(error)) {
 			return one(ErrorCode.DATABASE_UNAVAILABLE, "the database is not reachable; retry shortly");
 		}
@@ -151,6 +154,21 @@ class ProblemDetailsAdvice {
 			return one(ErrorCode.TIMEOUT, "the operation took too long; retry, or narrow the request");
 		}
 		return one(ErrorCode.INTERNAL, "an internal error occurred; it has been logged");
+	}
+
+	/**
+	 * Whether the error, or any cause of it, is a pool's wait for a free connection that
+	 * ran out: the row pool's acquire timeout (a timeout behind an R2DBC timeout), or the
+	 * JDBC pool's (Hikari's timeout has no cause when the database answers).
+	 */
+	private static boolean poolExhausted(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if ((cause instanceof R2dbcTimeoutException && cause.getCause() instanceof TimeoutException)
+					|| (cause instanceof SQLTransientConnectionException && cause.getCause() == null)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the error, or any cause of it, is a failure to reach the database. */
