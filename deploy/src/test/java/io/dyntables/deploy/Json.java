@@ -27,6 +27,12 @@ final class Json {
 		return MAPPER.writeValueAsString(value);
 	}
 
+	/** A JSON object read from text. */
+	static Map<String, Object> map(String json) {
+		return MAPPER.readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+		});
+	}
+
 	/** Field name to type name, from a table response. */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> types(Map<String, Object> table) {

@@ -110,6 +110,8 @@ class DatabaseConfiguration {
 			// a request waits this long for a free connection, then is answered 503
 			// (without it, requests queue for ever behind connections held by slow loads)
 			.maxAcquireTime(acquireTimeout)
+			// one wait, not the pool's default of two
+			.acquireRetry(0)
 			.maxCreateConnectionTime(acquireTimeout)
 			.build());
 	}
