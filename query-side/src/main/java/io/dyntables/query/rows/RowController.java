@@ -7,8 +7,10 @@ import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,10 +51,13 @@ class RowController {
 
 	private final int maxBulkSize;
 
-	RowController(RowService rows, RowWriter writer, LoadLimiter loads,
+	private final JsonArrayBody arrays;
+
+	RowController(RowService rows, RowWriter writer, LoadLimiter loads, JsonArrayBody arrays,
 			@Value("${dyntables.rows.stream-row-timeout:30s}") Duration streamRowTimeout,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
 		this.maxBulkSize = maxBulkSize;
+		this.arrays = arrays;
 		this.rows = rows;
 		this.writer = writer;
 		this.loads = loads;
@@ -103,12 +108,16 @@ class RowController {
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add many rows",
 			description = "A JSON array of rows, inserted all or none; refusals point at /<index>/<field>. "
-					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.")
-	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id,
-			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
+					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(type = "object")))))
+	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id, ServerWebExchange exchange,
+			@RequestParam(required = false) String onConflict) {
 		// read row by row: the body size limit applies to each row, and the array is
 		// limited by its number of rows (one more than allowed is enough to refuse it)
-		return rows.take(this.maxBulkSize + 1L)
+		return this.arrays.rows(exchange.getRequest())
+			.take(this.maxBulkSize + 1L)
 			.collectList()
 			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict)))
 			.map(RowController::inserted);
