@@ -1,6 +1,7 @@
 package io.dyntables.deploy.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.dyntables.api.error.ErrorCode;
 import io.netty.buffer.Unpooled;
@@ -42,14 +43,13 @@ final class NettyProblemDetails extends ChannelOutboundHandlerAdapter {
 
 	private static String body(int status) {
 		ErrorCode code = switch (status) {
+			case 400 -> ErrorCode.MALFORMED_HTTP;
 			case 408 -> ErrorCode.REQUEST_TIMEOUT;
-			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-			case 414 -> ErrorCode.URI_TOO_LONG;
-			case 431 -> ErrorCode.HEADERS_TOO_LARGE;
-			case 404 -> ErrorCode.NOT_FOUND;
-			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
 			case 503 -> ErrorCode.BUSY;
-			default -> (status < 500) ? ErrorCode.MALFORMED_HTTP : ErrorCode.INTERNAL;
+			default -> Arrays.stream(ErrorCode.values())
+				.filter((candidate) -> candidate.status() == status)
+				.findFirst()
+				.orElse((status < 500) ? ErrorCode.MALFORMED_HTTP : ErrorCode.INTERNAL);
 		};
 		// the status is the code's own, or the one Netty chose when no code matches it
 		return "{\"type\":\"urn:dyntables:problem:" + code.slug() + "\",\"title\":\"" + code.title() + "\",\"status\":"
