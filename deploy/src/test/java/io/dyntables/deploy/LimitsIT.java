@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DyntablesIT
 @TestPropertySource(properties = { "dyntables.db.r2dbc-pool-size=5", "dyntables.db.jdbc-pool-size=6",
 		"dyntables.db.acquire-timeout=2s", "dyntables.http.read-timeout=6s", "dyntables.rows.stream-row-timeout=6s",
-		"server.netty.idle-timeout=4s", "spring.http.codecs.max-in-memory-size=100KB" })
+		"server.netty.idle-timeout=4s", "spring.http.codecs.max-in-memory-size=100KB",
+		"dyntables.rows.statement-timeout=500ms" })
 class LimitsIT {
 
 	private static final Duration PROMPT = Duration.ofSeconds(3);
@@ -243,6 +244,25 @@ class LimitsIT {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("payload-too-large");
+	}
+
+	@Test
+	void aLoadMayRunLongerThanARowStatement() {
+		long table = this.api.createTable("long_load", Map.of("a", "integer", "b", "string"));
+		String rows = ndjson(200_000);
+		long start = System.nanoTime();
+		this.http.post()
+			.uri("/api/table/{id}/rows", table)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(rows)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.inserted")
+			.isEqualTo(200_000);
+		// longer than the 500 ms every other row statement may take
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
 	}
 
 	/** No row connection in use and no COPY left in PostgreSQL, soon. */

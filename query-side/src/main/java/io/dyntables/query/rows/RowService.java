@@ -1,5 +1,6 @@
 package io.dyntables.query.rows;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,9 @@ public class RowService {
 
 	private final Limits limits;
 
+	/** The statement time limit of a load's COPY, instead of the row statement limit. */
+	private final Duration loadTimeout;
+
 	/** The insert statement of each table's current schema, for the most used tables. */
 	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
@@ -84,7 +88,9 @@ public class RowService {
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
-			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas) {
+			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas,
+			@Value("${dyntables.rows.load-timeout:10m}") Duration loadTimeout) {
+		this.loadTimeout = loadTimeout;
 		this.db = db;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
@@ -299,7 +305,11 @@ public class RowService {
 	private Mono<Long> copy(TableSchema schema, Flux<List<ValidRow>> batches) {
 		String sql = RowSql.copyIn(schema, schema.fields());
 		AtomicReference<Throwable> refused = new AtomicReference<>();
-		return this.db.inConnection((connection) -> {
+		// a load runs longer than one row statement may: its COPY gets its own time
+		// limit,
+		// set for its transaction only
+		Mono<Void> timeLimit = this.db.sql("SET LOCAL statement_timeout = " + this.loadTimeout.toMillis()).then();
+		Mono<Long> copied = this.db.inConnection((connection) -> {
 			// The driver writes nothing else on a connection until the COPY's data has
 			// ended, even once PostgreSQL has given up on the COPY (statement timeout) or
 			// the request was cancelled (client gone). So whenever the COPY ends or is
@@ -319,7 +329,10 @@ public class RowService {
 			return postgres(connection).copyIn(sql, data)
 				.doOnTerminate(() -> ended.tryEmitError(new CopyEnded()))
 				.doOnCancel(() -> ended.tryEmitError(new CopyEnded()));
-		}).onErrorMap((error) -> (refused.get() != null) ? refused.get() : error);
+		});
+		return timeLimit.then(copied)
+			.as(this.transactions::transactional)
+			.onErrorMap((error) -> (refused.get() != null) ? refused.get() : error);
 	}
 
 	/** Ends the data of a COPY that ended or was cancelled before its data did. */
