@@ -34,6 +34,12 @@ final class Json {
 		});
 	}
 
+	/** A JSON object read from text. */
+	static Map<String, Object> map(String json) {
+		return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
 	/** Field name to type name, from a table response. */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> types(Map<String, Object> table) {

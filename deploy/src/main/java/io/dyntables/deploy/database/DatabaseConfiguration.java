@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.dyntables.query.rows.LoadLimiter;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -19,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,8 +42,11 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(Database database, @Value("${dyntables.db.jdbc-pool-size:10}") int poolSize) {
+	HikariDataSource dataSource(Database database, @Value("${dyntables.db.jdbc-pool-size:10}") int poolSize,
+			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout) {
 		HikariDataSource dataSource = new HikariDataSource();
+		// a caller waits this long for a free connection, then is answered 503
+		dataSource.setConnectionTimeout(acquireTimeout.toMillis());
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername(database.user());
 		dataSource.setPassword(database.password());
@@ -77,10 +82,11 @@ class DatabaseConfiguration {
 	 * pool queue (cheap) rather than in PostgreSQL (contention).
 	 */
 	@Bean(destroyMethod = "dispose")
-	ConnectionPool connectionFactory(Database database, @Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
+	ConnectionPool rowPool(Database database, @Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
 			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
-			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements) {
-		int poolSize = (configured > 0) ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1);
+			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
+			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout) {
+		int poolSize = rowPoolSize(configured);
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl())
 			.mutate()
 			.option(ConnectionFactoryOptions.USER, database.user())
@@ -97,10 +103,39 @@ class DatabaseConfiguration {
 			.initialSize(Math.min(4, poolSize))
 			.maxSize(poolSize)
 			.maxIdleTime(Duration.ofMinutes(10))
-			// after the database restarted, every idle connection is dead: each fails its
-			// (instant, local) check on acquire and is replaced, however many there are
-			.acquireRetry(poolSize)
+			// a request waits this long for a free connection, then is answered 503
+			// (without it, requests queue for ever behind connections held by slow loads)
+			.maxAcquireTime(acquireTimeout)
+			// one wait, not the pool's default of two
+			.acquireRetry(0)
+			.maxCreateConnectionTime(acquireTimeout)
 			.build());
+	}
+
+	/**
+	 * Rows take their connections from the pool through this: a connection found dead
+	 * when taken (after the database restarted, every idle one is) is replaced, however
+	 * many there are, while a wait for a free connection that ran out answers at once.
+	 */
+	@Bean
+	@Primary
+	ConnectionFactory connectionFactory(ConnectionPool rowPool,
+			@Value("${dyntables.db.r2dbc-pool-size:0}") int configured) {
+		return new DeadConnectionRetry(rowPool, rowPoolSize(configured));
+	}
+
+	private static int rowPoolSize(int configured) {
+		return (configured > 0) ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1);
+	}
+
+	/**
+	 * The cap on loads running at once: by default half the row pool, so loads, however
+	 * slow their clients, always leave connections to every other request.
+	 */
+	@Bean
+	LoadLimiter loadLimiter(@Value("${dyntables.rows.max-concurrent-loads:0}") int configured,
+			@Value("${dyntables.db.r2dbc-pool-size:0}") int poolSize) {
+		return new LoadLimiter((configured > 0) ? configured : Math.max(1, rowPoolSize(poolSize) / 2));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.dyntables.deploy.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,6 +148,9 @@ class ProblemDetailsAdvice {
 			};
 			return one(code, code.title());
 		}
+		if (poolExhausted(error)) {
+			return one(ErrorCode.BUSY, "no database connection became free in time; retry shortly");
+		}
 		if (ConnectionFailures.isConnectionFailure(error)) {
 			return one(ErrorCode.DATABASE_UNAVAILABLE, "the database is not reachable; retry shortly");
 		}
@@ -154,6 +158,21 @@ class ProblemDetailsAdvice {
 			return one(ErrorCode.TIMEOUT, "the operation took too long; retry, or narrow the request");
 		}
 		return one(ErrorCode.INTERNAL, "an internal error occurred; it has been logged");
+	}
+
+	/**
+	 * Whether the error, or any cause of it, is a pool's wait for a free connection that
+	 * ran out: the row pool's acquire timeout (a timeout behind an R2DBC timeout), or the
+	 * JDBC pool's (Hikari's timeout has no cause when the database answers).
+	 */
+	private static boolean poolExhausted(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if ((cause instanceof R2dbcTimeoutException && cause.getCause() instanceof TimeoutException)
+					|| (cause instanceof SQLTransientConnectionException && cause.getCause() == null)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A path variable or query parameter that is not of its type, named. */

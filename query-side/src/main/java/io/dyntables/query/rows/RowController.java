@@ -1,15 +1,21 @@
 package io.dyntables.query.rows;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,9 +45,23 @@ class RowController {
 
 	private final RowWriter writer;
 
-	RowController(RowService rows, RowWriter writer) {
+	private final LoadLimiter loads;
+
+	private final Duration streamRowTimeout;
+
+	private final int maxBulkSize;
+
+	private final JsonArrayBody arrays;
+
+	RowController(RowService rows, RowWriter writer, LoadLimiter loads, JsonArrayBody arrays,
+			@Value("${dyntables.rows.stream-row-timeout:30s}") Duration streamRowTimeout,
+			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
+		this.maxBulkSize = maxBulkSize;
+		this.arrays = arrays;
 		this.rows = rows;
 		this.writer = writer;
+		this.loads = loads;
+		this.streamRowTimeout = streamRowTimeout;
 	}
 
 	@PostMapping("/row")
@@ -88,10 +108,19 @@ class RowController {
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add many rows",
 			description = "A JSON array of rows, inserted all or none; refusals point at /<index>/<field>. "
-					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.")
-	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id,
-			@RequestBody List<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
-		return this.rows.insertAll(id, rows, onConflict).map(RowController::inserted);
+					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(type = "object")))))
+	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id, ServerWebExchange exchange,
+			@RequestParam(required = false) String onConflict) {
+		// read row by row: the body size limit applies to each row, and the array is
+		// limited by its number of rows (one more than allowed is enough to refuse it)
+		return this.arrays.rows(exchange.getRequest())
+			.take(this.maxBulkSize + 1L)
+			.collectList()
+			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict)))
+			.map(RowController::inserted);
 	}
 
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_NDJSON_VALUE)
@@ -99,7 +128,12 @@ class RowController {
 			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.")
 	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id,
 			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
-		return this.rows.insertStream(id, rows, onConflict).map(RowController::inserted);
+		// a client that stops sending (or sends a line so slowly that it never ends)
+		// must not hold the load's database connection
+		Flux<Map<String, Object>> timely = rows
+			.timeout(this.streamRowTimeout, Flux.error(() -> new RefusedException(ErrorCode.REQUEST_TIMEOUT, "",
+					"no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted")));
+		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict)).map(RowController::inserted);
 	}
 
 	private static ResponseEntity<Map<String, Object>> inserted(long count) {

@@ -1,5 +1,6 @@
 package io.dyntables.query.rows;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +76,9 @@ public class RowService {
 
 	private final Limits limits;
 
+	/** The statement time limit of a load's COPY, instead of the row statement limit. */
+	private final Duration loadTimeout;
+
 	/** The insert statement of each table's current schema, for the most used tables. */
 	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
@@ -81,7 +86,9 @@ public class RowService {
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
-			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas) {
+			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas,
+			@Value("${dyntables.rows.load-timeout:10m}") Duration loadTimeout) {
+		this.loadTimeout = loadTimeout;
 		this.db = db;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
@@ -298,14 +305,43 @@ public class RowService {
 	private Mono<Long> copy(TableSchema schema, Flux<List<ValidRow>> batches) {
 		String sql = RowSql.copyIn(schema, schema.fields());
 		AtomicReference<Throwable> refused = new AtomicReference<>();
-		// a few chunks read ahead: the next rows are parsed and checked while the driver
-		// writes the last ones (the driver asks for one chunk at a time)
-		Flux<ByteBuf> data = batches.map(CopyText::encode).limitRate(4).onErrorResume((error) -> {
-			refused.set(error);
-			return Mono.just(CopyText.unreadableLine(schema.fields().size()));
+		// a load runs longer than one row statement may: its COPY gets its own time
+		// limit,
+		// set for its transaction only
+		Mono<Void> timeLimit = this.db.sql("SET LOCAL statement_timeout = " + this.loadTimeout.toMillis()).then();
+		Mono<Long> copied = this.db.inConnection((connection) -> {
+			// The driver writes nothing else on a connection until the COPY's data has
+			// ended, even once PostgreSQL has given up on the COPY (statement timeout) or
+			// the request was cancelled (client gone). So whenever the COPY ends or is
+			// cancelled, the data is ended too, with the unreadable line, before the
+			// connection goes back to the pool: else the pool would hand out a connection
+			// stuck behind the stalled client's body.
+			Sinks.Empty<ByteBuf> ended = Sinks.empty();
+			// a few chunks read ahead: the next rows are parsed and checked while the
+			// driver writes the last ones (the driver asks for one chunk at a time)
+			Flux<ByteBuf> rows = batches.map(CopyText::encode).limitRate(4).doOnComplete(ended::tryEmitEmpty);
+			Flux<ByteBuf> data = Flux.merge(4, rows, ended.asMono()).onErrorResume((error) -> {
+				if (!(error instanceof CopyEnded)) {
+					refused.compareAndSet(null, error);
+				}
+				return Mono.just(CopyText.unreadableLine(schema.fields().size()));
+			});
+			return postgres(connection).copyIn(sql, data)
+				.doOnTerminate(() -> ended.tryEmitError(new CopyEnded()))
+				.doOnCancel(() -> ended.tryEmitError(new CopyEnded()));
 		});
-		return this.db.inConnection((connection) -> postgres(connection).copyIn(sql, data))
+		return timeLimit.then(copied)
+			.as(this.transactions::transactional)
 			.onErrorMap((error) -> (refused.get() != null) ? refused.get() : error);
+	}
+
+	/** Ends the data of a COPY that ended or was cancelled before its data did. */
+	private static final class CopyEnded extends RuntimeException {
+
+		CopyEnded() {
+			super("the COPY ended before its data", null, false, false);
+		}
+
 	}
 
 	private static PostgresqlConnection postgres(Connection connection) {

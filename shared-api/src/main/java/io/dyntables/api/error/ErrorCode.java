@@ -8,6 +8,8 @@ public enum ErrorCode {
 
 	MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape"),
 	INVALID_PARAMETER(400, "A query parameter or header is not valid"),
+	MALFORMED_HTTP(400, "The request is not valid HTTP"), URI_TOO_LONG(414, "The request line is too long"),
+	HEADERS_TOO_LARGE(431, "The request headers are too large"),
 	PAYLOAD_TOO_LARGE(413, "The request body is too large"), NOT_FOUND(404, "No such resource"),
 	METHOD_NOT_ALLOWED(405, "The resource does not take that method"),
 	NOT_ACCEPTABLE(406, "No representation matches the Accept header"),
@@ -24,8 +26,9 @@ public enum ErrorCode {
 	TABLE_DELETED(410, "The table was deleted"), VERSION_CONFLICT(409, "The table changed concurrently"),
 	PRECONDITION_FAILED(412, "The table's version is not the one given in If-Match"),
 	SCHEMA_CHANGED(409, "The table's schema changed while the request ran; retry it"),
+	REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
 	DATABASE_UNAVAILABLE(503, "The database is not reachable"), TIMEOUT(503, "The operation took too long"),
-	INTERNAL(500, "Internal error");
+	BUSY(503, "The service is busy"), INTERNAL(500, "Internal error");
 
 	private final int status;
 
