@@ -12,7 +12,7 @@ import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.Queries.DdlPreview;
 import io.dyntables.api.table.Queries.PreviewDdl;
-import io.dyntables.query.sql.SchemaDdl;
+import io.dyntables.sql.SchemaDdl;
 import io.dyntables.api.table.Queries.FindAllTables;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.api.table.TableView;

@@ -18,7 +18,7 @@ import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
-import io.dyntables.query.sql.SchemaDdl;
+import io.dyntables.sql.SchemaDdl;
 import io.netty.buffer.ByteBuf;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlException;

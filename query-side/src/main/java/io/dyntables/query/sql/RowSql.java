@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.TableSchema;
+import io.dyntables.sql.Sql;
 
 /**
  * Row statements. Columns are always named from the schema the row was validated against,
