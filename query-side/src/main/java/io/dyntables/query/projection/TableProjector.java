@@ -130,8 +130,17 @@ public class TableProjector {
 		return exists;
 	}
 
+	/**
+	 * Runs the DDL in the projector's transaction, which commits without waiting for its
+	 * WAL to reach the disk: the event is durable in the event store, and a crash can
+	 * lose only a suffix of projector transactions, each whole (DDL, reference row, DDL
+	 * log and token together), which the projector then applies again. Any later write
+	 * that relies on the new schema (a row insert) commits synchronously, flushing this
+	 * transaction's WAL before its own. Saves one disk flush on every command's wait.
+	 */
 	private void run(List<DdlStatement> ddl) {
-		this.jdbc.execute("SET LOCAL lock_timeout = " + this.lockTimeout.toMillis());
+		this.jdbc.execute(
+				"SET LOCAL lock_timeout = " + this.lockTimeout.toMillis() + "; SET LOCAL synchronous_commit = off");
 		ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
 	}
 
