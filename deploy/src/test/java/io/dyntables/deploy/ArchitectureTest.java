@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The modules say what they are: the two sides never import each other, the shared API no
- * framework.
+ * The modules say what they are: the two sides never import each other, the shared API
+ * and the schema SQL no framework, and the schema SQL neither side.
  */
 class ArchitectureTest {
 
@@ -45,6 +45,18 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "io.r2dbc..", "reactor..")
+			.check(this.classes);
+	}
+
+	@Test
+	void schemaSqlIsPureAndUsedByBothSides() {
+		noClasses().that()
+			.resideInAPackage("io.dyntables.sql..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.dyntables.command..", "io.dyntables.query..", "io.dyntables.deploy..",
+					"org.springframework..", "org.axonframework..", "java.sql..", "javax.sql..", "io.r2dbc..",
+					"reactor..")
 			.check(this.classes);
 	}
 

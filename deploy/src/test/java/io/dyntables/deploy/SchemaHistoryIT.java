@@ -226,8 +226,11 @@ class SchemaHistoryIT {
 			.getResponseBody();
 		assertThat(preview).containsEntry("dryRun", true).containsEntry("version", 4);
 		assertThat((List<String>) preview.get("drops")).containsExactly("the values of field married are dropped");
-		assertThat((List<String>) preview.get("changes")).contains("renamed field full_name to name",
-				"added field age (integer)");
+		assertThat((List<Map<String, Object>>) preview.get("changes")).extracting((change) -> change.get("summary"))
+			.contains("renamed field full_name to name", "added field age (integer)");
+		assertThat(preview).containsKeys("ddl", "locks", "rewritesTable", "notes").containsEntry("destroysData", true);
+		assertThat((List<Map<String, Object>>) preview.get("ddl")).extracting((statement) -> statement.get("sql"))
+			.anySatisfy((sql) -> assertThat((String) sql).contains("DROP COLUMN \"married\""));
 		assertThat(this.tables.get("/api/table/{id}", id)).containsEntry("version", 3);
 
 		this.http.post()

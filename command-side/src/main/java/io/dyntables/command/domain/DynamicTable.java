@@ -13,6 +13,7 @@ import io.dyntables.api.table.Commands.DeleteTable;
 import io.dyntables.api.table.Commands.RenameField;
 import io.dyntables.api.table.Commands.RenameTable;
 import io.dyntables.api.table.Commands.RevertSchema;
+import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
@@ -92,27 +93,34 @@ class DynamicTable {
 				command.dryRun());
 	}
 
+	/**
+	 * Applies the events, or with a dry run answers them with the DDL they would run,
+	 * derived from this table's schema.
+	 */
 	private CommandOutcome decide(List<TableEvent> events, boolean dryRun) {
+		List<DdlStatement> ddl = dryRun ? PlannedDdl.of(this.schema, events) : List.of();
 		if (!dryRun) {
 			events.forEach((event) -> apply(event));
 		}
 		long version = events.isEmpty() ? this.schema.version() : events.get(0).version();
 		long lastSequence = this.schema.sequence() + (dryRun ? events.size() : 0);
-		return new CommandOutcome(this.tableId, version, events, lastSequence, dryRun);
+		return new CommandOutcome(this.tableId, version, events, lastSequence, dryRun, ddl);
 	}
 
 	private void checkWritable(ExpectedVersion expected) {
 		if (this.schema.deleted()) {
 			throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + this.tableId + " was deleted");
 		}
-		if (expected != null && expected.version() != this.schema.version()) {
-			if (expected.fromClient()) {
-				throw new RefusedException(ErrorCode.PRECONDITION_FAILED, "", "If-Match names version "
-						+ expected.version() + ", the table is at version " + this.schema.version());
-			}
-			throw new RefusedException(ErrorCode.VERSION_CONFLICT, "",
-					"the table changed from version " + expected.version() + " to " + this.schema.version()
-							+ " while this request ran; read it again and retry");
+		if (expected == null) {
+			return;
+		}
+		if (expected.fromClient() && expected.number() != this.schema.version()) {
+			throw new RefusedException(ErrorCode.PRECONDITION_FAILED, "", "If-Match names version " + expected.number()
+					+ ", the table is at version " + this.schema.version());
+		}
+		if (!expected.fromClient() && expected.number() != this.schema.sequence()) {
+			throw new RefusedException(ErrorCode.VERSION_CONFLICT, "", "the table changed (it is now at version "
+					+ this.schema.version() + ") while this request ran; read it again and retry");
 		}
 	}
 

@@ -1,12 +1,17 @@
 package io.dyntables.command.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.table.ConversionMode;
 
-/** Strict reading of request bodies: unknown members and wrong JSON types are refused. */
+/**
+ * Strict reading of request parts: unknown body members and wrong JSON types are refused,
+ * as are If-Match headers and conversion modes that name nothing.
+ */
 final class Bodies {
 
 	private Bodies() {
@@ -64,6 +69,22 @@ final class Bodies {
 		catch (NumberFormatException ex) {
 			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "",
 					"If-Match must name one table version, as the ETag gives it (\"3\")");
+		}
+	}
+
+	/**
+	 * The conversion a {@code convert} member (or, for a revert, parameter) names: strict
+	 * when absent; refused with {@code code} when it names none.
+	 */
+	static ConversionMode conversion(String convert, ErrorCode code) {
+		if (convert == null) {
+			return ConversionMode.STRICT;
+		}
+		try {
+			return ConversionMode.valueOf(convert.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RefusedException(code, "/convert", "'convert' is \"strict\" (the default) or \"lenient\"");
 		}
 	}
 

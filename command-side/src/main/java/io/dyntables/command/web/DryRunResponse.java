@@ -4,36 +4,63 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.dyntables.api.history.Summaries;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
+import io.dyntables.api.table.Events.FieldRemoved;
 import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
 
 /**
  * What a command would do, changing nothing: the events it would emit, the DDL the
- * projector would run for them, and what that DDL does to the table.
+ * projector would run for them, and what that DDL does to the table. Every dry run,
+ * reverts included, answers this shape.
  *
  * @param dryRun always true
  * @param version the version the table would have afterwards
- * @param changes the events, each with its type
+ * @param changes the events, each with its type and a sentence for people
  * @param ddl the statements, in order
  * @param destroysData whether any statement loses values
  * @param rewritesTable whether any statement rewrites every row
  * @param locks the locks taken, in order, without repeats
  * @param notes what the change means for existing rows, where that is not obvious
+ * @param drops the data the change would lose: each sentence names a field (or the table)
  */
 record DryRunResponse(boolean dryRun, long version, List<Change> changes, List<DdlStatement> ddl, boolean destroysData,
-		boolean rewritesTable, List<String> locks, List<String> notes) {
+		boolean rewritesTable, List<String> locks, List<String> notes, List<String> drops) {
 
-	static DryRunResponse of(CommandOutcome outcome, List<DdlStatement> ddl) {
+	/** The answer for a dry run's outcome, whose DDL the command side derived. */
+	static DryRunResponse of(CommandOutcome outcome) {
+		List<DdlStatement> ddl = outcome.ddl();
 		return new DryRunResponse(true, outcome.version(),
-				outcome.events().stream().map((event) -> new Change(event.getClass().getSimpleName(), event)).toList(),
+				outcome.events()
+					.stream()
+					.map((event) -> new Change(event.getClass().getSimpleName(), Summaries.of(event), event))
+					.toList(),
 				ddl, ddl.stream().anyMatch(DdlStatement::destroysData),
 				ddl.stream().anyMatch(DdlStatement::rewritesTable),
 				ddl.stream().map(DdlStatement::lock).distinct().toList(),
-				outcome.events().stream().map(DryRunResponse::note).flatMap(Optional::stream).toList());
+				outcome.events().stream().map(DryRunResponse::note).flatMap(Optional::stream).toList(),
+				outcome.events().stream().map(DryRunResponse::drop).flatMap(Optional::stream).toList());
+	}
+
+	/** The data an event loses, if any. */
+	private static Optional<String> drop(TableEvent event) {
+		if (event instanceof FieldRemoved removed) {
+			return Optional.of("the values of field " + removed.field().name() + " are dropped");
+		}
+		if (event instanceof FieldTypeChanged changed && changed.keptColumn() != null) {
+			return Optional
+				.of("values of field " + changed.to().name() + " that are not valid " + Summaries.describe(changed.to())
+						+ " become null (the originals are kept in " + changed.keptColumn() + ")");
+		}
+		if (event instanceof TableDeleted) {
+			return Optional.of("the table and all its rows are dropped");
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -61,7 +88,14 @@ record DryRunResponse(boolean dryRun, long version, List<Change> changes, List<D
 		return Optional.empty();
 	}
 
-	record Change(String type, TableEvent event) {
+	/**
+	 * One event of the change.
+	 *
+	 * @param type the event's type
+	 * @param summary what it does, for people
+	 * @param event the event
+	 */
+	record Change(String type, String summary, TableEvent event) {
 	}
 
 }

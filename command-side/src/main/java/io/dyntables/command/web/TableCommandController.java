@@ -1,13 +1,11 @@
 package io.dyntables.command.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
-import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.CommandOutcome;
@@ -17,10 +15,10 @@ import io.dyntables.api.table.Commands.DeleteTable;
 import io.dyntables.api.table.Commands.RenameField;
 import io.dyntables.api.table.Commands.RenameTable;
 import io.dyntables.api.table.ConversionMode;
+import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.ExpectedVersion;
-import io.dyntables.api.table.TableResponse;
-import io.dyntables.api.table.TableView;
 import io.dyntables.command.TableIdAllocator;
+import io.dyntables.command.domain.PlannedDdl;
 import io.dyntables.command.domain.SchemaPlanner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Schema commands over HTTP. Each request maps to one command; the answer comes once the
- * projection has applied it, so the table can be used at once.
+ * projection has applied it, so the table can be used at once (or, past a bounded wait,
+ * as 202 with where to follow it).
  */
 @RestController
 @RequestMapping("/api/table")
@@ -57,12 +56,12 @@ class TableCommandController {
 	private static final String CHANGE_EXAMPLE = """
 			{"fields": {"first_name": "string", "age": "string", "address": "string", "married": "boolean"}}""";
 
-	private final ProjectionWaiter waiter;
+	private final TableCommands commands;
 
 	private final TableIdAllocator ids;
 
-	TableCommandController(ProjectionWaiter waiter, TableIdAllocator ids) {
-		this.waiter = waiter;
+	TableCommandController(TableCommands commands, TableIdAllocator ids) {
+		this.commands = commands;
 		this.ids = ids;
 	}
 
@@ -78,16 +77,14 @@ class TableCommandController {
 		String name = Bodies.requiredString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
 		if (dryRun) {
-			var created = SchemaPlanner.create(0, name, fields);
-			return this.waiter.preview(new CommandOutcome(0, 1, List.of(created), 0, true))
-				.map((preview) -> ResponseEntity.ok((Object) preview));
+			List<TableEvent> planned = List.of(SchemaPlanner.create(0, name, fields));
+			return Mono.just(CommandAnswers
+				.dryRun(DryRunResponse.of(new CommandOutcome(0, 1, planned, 0, true, PlannedDdl.of(null, planned)))));
 		}
 		return Mono.fromCallable(this.ids::next)
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((id) -> this.waiter.sendAndAwait(id, new CreateTable(id, name, fields), audit))
-			.map((view) -> ResponseEntity.created(URI.create("/api/table/" + view.id()))
-				.eTag(etag(view))
-				.body(TableResponse.of(view)));
+			.flatMap((id) -> this.commands.apply(id, new CreateTable(id, name, fields), audit))
+			.map(CommandAnswers::created);
 	}
 
 	@PutMapping("/{id}")
@@ -102,7 +99,8 @@ class TableCommandController {
 		Bodies.allowOnly(body, Set.of("name", "fields", "convert"));
 		String name = Bodies.optionalString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
-		ConversionMode conversion = conversion(Bodies.optionalString(body, "convert"));
+		ConversionMode conversion = Bodies.conversion(Bodies.optionalString(body, "convert"),
+				ErrorCode.MALFORMED_REQUEST);
 		Long stated = Bodies.ifMatch(ifMatch);
 		return command(id, stated, dryRun, audit,
 				(expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun));
@@ -140,38 +138,19 @@ class TableCommandController {
 	}
 
 	/**
-	 * Runs a command on an existing table. Without If-Match the command is based on the
-	 * version read just before, so of two concurrent changes one wins and the other gets
-	 * 409 instead of silently overwriting it.
+	 * Runs a command on an existing table, based on the version the client stated or else
+	 * on the table's last event in the event store, so of two concurrent changes one wins
+	 * and the other gets 409 instead of silently overwriting it.
 	 */
 	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun, Audit audit,
-			java.util.function.Function<ExpectedVersion, Object> command) {
-		return this.waiter.basis(id, stated).flatMap((expected) -> {
+			Function<ExpectedVersion, Object> command) {
+		return this.commands.basis(id, stated).flatMap((expected) -> {
 			Object message = command.apply(expected);
 			if (dryRun) {
-				return this.waiter.dryRun(message, audit).map((preview) -> ResponseEntity.ok((Object) preview));
+				return this.commands.dryRun(id, message, audit).map(CommandAnswers::dryRun);
 			}
-			return this.waiter.sendAndAwait(id, message, audit)
-				.map((applied) -> applied.deleted() ? ResponseEntity.noContent().build()
-						: ResponseEntity.ok().eTag(etag(applied)).body((Object) TableResponse.of(applied)));
+			return this.commands.apply(id, message, audit).map(CommandAnswers::changed);
 		});
-	}
-
-	private static ConversionMode conversion(String convert) {
-		if (convert == null) {
-			return ConversionMode.STRICT;
-		}
-		try {
-			return ConversionMode.valueOf(convert.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RefusedException(ErrorCode.MALFORMED_REQUEST, "/convert",
-					"'convert' is \"strict\" (the default) or \"lenient\"");
-		}
-	}
-
-	private static String etag(TableView view) {
-		return "\"" + view.version() + "\"";
 	}
 
 }

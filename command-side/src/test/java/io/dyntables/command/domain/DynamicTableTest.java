@@ -130,9 +130,9 @@ class DynamicTableTest {
 	}
 
 	@Test
-	void staleObservedVersionIsAConflict() {
+	void staleLastEventIsAConflict() {
 		this.fixture.given(PERSON_CREATED, new FieldAdded(1, 2, FieldDefinition.of("nick", FieldType.TEXT)))
-			.when(new ChangeSchema(1, null, PERSON, ExpectedVersion.observed(1), ConversionMode.STRICT, false))
+			.when(new ChangeSchema(1, null, PERSON, ExpectedVersion.lastEvent(0), ConversionMode.STRICT, false))
 			.expectNoEvents()
 			.expectException(refusedWith(ErrorCode.VERSION_CONFLICT));
 	}
@@ -217,7 +217,7 @@ class DynamicTableTest {
 		this.fixture.given(PERSON_CREATED)
 			.when(change(List.of(FIRST_NAME)))
 			.expectResultMessagePayloadMatching(outcome((o) -> o.lastSequence() == 3L, "last sequence 3L"));
-		assertThat(new CommandOutcome(1, 1, List.of(), 0, false).changed()).isFalse();
+		assertThat(new CommandOutcome(1, 1, List.of(), 0, false, List.of()).changed()).isFalse();
 	}
 
 	private static Matcher<Object> refusedWith(ErrorCode code) {

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
-import io.dyntables.command.web.ProjectionPending;
 import io.dyntables.deploy.database.ConnectionFailures;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -58,13 +57,6 @@ class ProblemDetailsAdvice {
 			throw thrown;
 		}
 		String path = exchange.getRequest().getPath().value();
-		if (error instanceof ProjectionPending pending) {
-			return ResponseEntity.accepted()
-				.location(URI.create("/api/table/" + pending.tableId()))
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem(HttpStatus.ACCEPTED.value(), "Accepted, not yet applied", "pending",
-						"the change is accepted and will be applied shortly; poll the table", path, List.of()));
-		}
 		List<Refusal> refusals = refusals(error);
 		ErrorCode code = refusals.get(0).code();
 		if (code == ErrorCode.INTERNAL) {

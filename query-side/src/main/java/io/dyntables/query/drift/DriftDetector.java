@@ -13,7 +13,7 @@ import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.TableReferences;
-import io.dyntables.query.sql.Sql;
+import io.dyntables.sql.Sql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

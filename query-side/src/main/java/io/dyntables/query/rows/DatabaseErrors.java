@@ -7,7 +7,7 @@ import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.TableSchema;
-import io.dyntables.query.sql.SchemaDdl;
+import io.dyntables.sql.SchemaDdl;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
 

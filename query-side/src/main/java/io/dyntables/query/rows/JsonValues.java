@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
-import io.dyntables.query.sql.Sql;
+import io.dyntables.sql.Sql;
 import io.r2dbc.postgresql.codec.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -24,7 +24,7 @@ import io.dyntables.query.sql.RowSql.Filter;
 import io.dyntables.query.sql.RowSql.Operator;
 import io.dyntables.query.sql.RowSql.Query;
 import io.dyntables.query.sql.RowSql.Sort;
-import io.dyntables.query.sql.Sql;
+import io.dyntables.sql.Sql;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,6 +9,7 @@ import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.sql.Sql;
 
 /**
  * Row statements. Columns are always named from the schema the row was validated against,

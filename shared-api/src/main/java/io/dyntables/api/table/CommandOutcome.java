@@ -12,8 +12,11 @@ import io.dyntables.api.table.Events.TableEvent;
  * @param events the events emitted (or that would be); empty when nothing changes
  * @param lastSequence the sequence number of the table's last event afterwards
  * @param dryRun whether nothing was applied
+ * @param ddl with a dry run, the statements its events would run, in order; empty
+ * otherwise (the projector derives them when it applies the events)
  */
-public record CommandOutcome(long tableId, long version, List<TableEvent> events, long lastSequence, boolean dryRun) {
+public record CommandOutcome(long tableId, long version, List<TableEvent> events, long lastSequence, boolean dryRun,
+		List<DdlStatement> ddl) {
 
 	public boolean changed() {
 		return !this.events.isEmpty();

@@ -1,4 +1,4 @@
-package io.dyntables.query.sql;
+package io.dyntables.sql;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.dyntables.query.sql;
+package io.dyntables.sql;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

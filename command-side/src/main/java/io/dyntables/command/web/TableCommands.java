@@ -1,0 +1,178 @@
+package io.dyntables.command.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.Refusal;
+import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.history.Audit;
+import io.dyntables.api.table.CommandOutcome;
+import io.dyntables.api.table.ExpectedVersion;
+import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.api.table.TableView;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The table commands: bases a command on the table's latest version in the event store,
+ * sends it, and answers once the projection has applied it (read your writes) or, past a
+ * bounded wait, that it is accepted. Dry runs answer what the command side planned,
+ * without the read model.
+ */
+@Component
+class TableCommands {
+
+	private final CommandGateway commands;
+
+	private final QueryGateway queries;
+
+	private final EventStore eventStore;
+
+	private final Duration wait;
+
+	private final Duration pollInterval;
+
+	TableCommands(CommandGateway commands, QueryGateway queries, EventStore eventStore,
+			@Value("${dyntables.projection-wait:10s}") Duration wait,
+			@Value("${dyntables.projection-poll:100ms}") Duration pollInterval) {
+		this.commands = commands;
+		this.queries = queries;
+		this.eventStore = eventStore;
+		this.wait = wait;
+		this.pollInterval = pollInterval;
+	}
+
+	/**
+	 * The version a command on an existing table is based on: the one the client stated
+	 * (If-Match), else the table's last event in the event store now, so that a change
+	 * committed before this one is refused instead of silently overwritten. Never the
+	 * read model, which may lag. Unknown tables answer 404.
+	 */
+	Mono<ExpectedVersion> basis(long tableId, Long stated) {
+		return blocking(() -> this.eventStore.lastSequenceNumberFor(Long.toString(tableId))).flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
+			.map((sequence) -> (stated != null) ? ExpectedVersion.ifMatch(stated)
+					: ExpectedVersion.lastEvent(sequence));
+	}
+
+	/** Sends a dry-run command on an existing table and answers what it would do. */
+	Mono<DryRunResponse> dryRun(long tableId, Object command, Audit audit) {
+		return send(tableId, command, audit).cast(CommandOutcome.class).map(DryRunResponse::of);
+	}
+
+	/**
+	 * Sends the command and waits until the table's read model has reached the last event
+	 * the command produced; past the wait, answers the command as accepted only. The
+	 * subscription to the table is opened before the command is sent, so no update can be
+	 * missed; the read model is also polled, for when another instance runs the
+	 * projector.
+	 */
+	Mono<Applied> apply(long tableId, Object command, Audit audit) {
+		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
+				(subscription) -> send(tableId, command, audit).map((result) -> Applied.pending(tableId, result))
+					.flatMap((pending) -> Flux
+						.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+								Flux.merge(subscription.updates(), polled(tableId)))
+						.filter((view) -> view.lastSequence() >= pending.lastSequence())
+						.next()
+						.map(pending::projected)
+						.timeout(this.wait, Mono.just(pending))),
+				(subscription) -> Mono.fromRunnable(subscription::close));
+	}
+
+	/**
+	 * Sends the command. A deleted table answers 404 to commands, as a table that never
+	 * existed does.
+	 */
+	private Mono<Object> send(long tableId, Object command, Audit audit) {
+		return blocking(() -> this.commands.send(withAudit(command, audit))).flatMap((sent) -> Mono.fromFuture(sent))
+			.onErrorMap(TableCommands::deleted, (deleted) -> RefusedException.tableNotFound(tableId));
+	}
+
+	private static boolean deleted(Throwable error) {
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		return cause instanceof CommandExecutionException refused && refused.getDetails()
+			.filter((details) -> details instanceof List<?> list && !list.isEmpty()
+					&& list.get(0) instanceof Refusal refusal && refusal.code() == ErrorCode.TABLE_DELETED)
+			.isPresent();
+	}
+
+	/**
+	 * Blocking work (JDBC, the local command bus, which handles the command and commits
+	 * in the calling thread) off the event loop; run where it is when the previous step
+	 * already left it (after the id allocation or the base version), sparing a thread
+	 * switch on every command.
+	 */
+	private static <T> Mono<T> blocking(Callable<T> work) {
+		return Mono.defer(() -> {
+			Mono<T> call = Mono.fromCallable(work);
+			return Schedulers.isInNonBlockingThread() ? call.subscribeOn(Schedulers.boundedElastic()) : call;
+		});
+	}
+
+	/**
+	 * The read model, read again at intervals: when another instance projects the table,
+	 * no update reaches this instance's subscription.
+	 */
+	private Flux<TableView> polled(long tableId) {
+		return blocking(
+				() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+			.flatMap((found) -> Mono.fromFuture(found))
+			.flatMap(Mono::justOrEmpty)
+			.delaySubscription(this.pollInterval)
+			.repeat();
+	}
+
+	/** The command with the audit as metadata, which its events then carry. */
+	private static CommandMessage<?> withAudit(Object command, Audit audit) {
+		return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.metaData());
+	}
+
+	private SubscriptionQueryResult<Optional<TableView>, TableView> subscribe(long tableId) {
+		return this.queries.subscriptionQuery(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class),
+				ResponseTypes.instanceOf(TableView.class));
+	}
+
+	/**
+	 * A command that was applied.
+	 *
+	 * @param tableId the table
+	 * @param version the table's version afterwards
+	 * @param lastSequence the sequence number of the table's last event afterwards
+	 * @param view the table as projected, or null while the projection has not caught up
+	 */
+	record Applied(long tableId, long version, long lastSequence, TableView view) {
+
+		/**
+		 * A creation answers the new id (version 1, one event); every other command its
+		 * outcome.
+		 */
+		static Applied pending(long tableId, Object result) {
+			return (result instanceof CommandOutcome outcome)
+					? new Applied(tableId, outcome.version(), outcome.lastSequence(), null)
+					: new Applied(tableId, 1, 0, null);
+		}
+
+		Applied projected(TableView projected) {
+			return new Applied(this.tableId, this.version, this.lastSequence, projected);
+		}
+
+	}
+
+}
