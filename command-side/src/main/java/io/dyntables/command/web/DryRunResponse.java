@@ -5,14 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.dyntables.api.history.Summaries;
+import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.FieldAdded;
 import io.dyntables.api.table.Events.FieldOptionsChanged;
 import io.dyntables.api.table.Events.FieldRemoved;
+import io.dyntables.api.table.Events.FieldRenamed;
 import io.dyntables.api.table.Events.FieldTypeChanged;
+import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableDeleted;
 import io.dyntables.api.table.Events.TableEvent;
+import io.dyntables.api.table.Events.TableRenamed;
 
 /**
  * What a command would do, changing nothing: the events it would emit, the DDL the
@@ -49,18 +53,7 @@ record DryRunResponse(boolean dryRun, long version, List<Change> changes, List<D
 
 	/** The data an event loses, if any. */
 	private static Optional<String> drop(TableEvent event) {
-		if (event instanceof FieldRemoved removed) {
-			return Optional.of("the values of field " + removed.field().name() + " are dropped");
-		}
-		if (event instanceof FieldTypeChanged changed && changed.keptColumn() != null) {
-			return Optional
-				.of("values of field " + changed.to().name() + " that are not valid " + Summaries.describe(changed.to())
-						+ " become null (the originals are kept in " + changed.keptColumn() + ")");
-		}
-		if (event instanceof TableDeleted) {
-			return Optional.of("the table and all its rows are dropped");
-		}
-		return Optional.empty();
+		return event.accept(DROPS);
 	}
 
 	/**
@@ -68,25 +61,112 @@ record DryRunResponse(boolean dryRun, long version, List<Change> changes, List<D
 	 * their values.
 	 */
 	private static Optional<String> note(TableEvent event) {
-		if (event instanceof FieldAdded added && added.field().required() && added.field().defaultValue() == null) {
-			return Optional.of("'" + added.field().name()
-					+ "' is required for rows written from now on; rows that exist hold null until written");
+		return event.accept(NOTES);
+	}
+
+	private static final TableEvent.Cases<Optional<String>> DROPS = new TableEvent.Cases<>() {
+
+		@Override
+		public Optional<String> tableCreated(TableCreated event) {
+			return Optional.empty();
 		}
-		if (event instanceof FieldOptionsChanged changed) {
-			if (changed.to().required() && !changed.from().required()) {
-				return Optional.of("'" + changed.to().name()
+
+		@Override
+		public Optional<String> fieldAdded(FieldAdded event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> fieldRemoved(FieldRemoved event) {
+			return Optional.of("the values of field " + event.field().name() + " are dropped");
+		}
+
+		@Override
+		public Optional<String> fieldTypeChanged(FieldTypeChanged event) {
+			return (event.keptColumn() == null) ? Optional.empty()
+					: Optional.of("values of field " + event.to().name() + " that are not valid "
+							+ Summaries.describe(event.to()) + " become null (the originals are kept in "
+							+ event.keptColumn() + ")");
+		}
+
+		@Override
+		public Optional<String> fieldOptionsChanged(FieldOptionsChanged event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> fieldRenamed(FieldRenamed event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> tableRenamed(TableRenamed event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> tableDeleted(TableDeleted event) {
+			return Optional.of("the table and all its rows are dropped");
+		}
+
+	};
+
+	private static final TableEvent.Cases<Optional<String>> NOTES = new TableEvent.Cases<>() {
+
+		@Override
+		public Optional<String> tableCreated(TableCreated event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> fieldAdded(FieldAdded event) {
+			FieldDefinition field = event.field();
+			return (field.required() && field.defaultValue() == null)
+					? Optional.of("'" + field.name()
+							+ "' is required for rows written from now on; rows that exist hold null until written")
+					: Optional.empty();
+		}
+
+		@Override
+		public Optional<String> fieldRemoved(FieldRemoved event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> fieldTypeChanged(FieldTypeChanged event) {
+			return (event.keptColumn() == null) ? Optional.empty()
+					: Optional.of("values of '" + event.to().name() + "' that do not convert become null; "
+							+ "the originals are kept in the column " + event.keptColumn());
+		}
+
+		@Override
+		public Optional<String> fieldOptionsChanged(FieldOptionsChanged event) {
+			if (event.to().required() && !event.from().required()) {
+				return Optional.of("'" + event.to().name()
 						+ "' is required for rows written from now on; rows that exist may still hold null");
 			}
-			if (!Objects.equals(changed.from().defaultValue(), changed.to().defaultValue())) {
-				return Optional.of("the default of '" + changed.to().name() + "' applies to rows written from now on");
+			if (!Objects.equals(event.from().defaultValue(), event.to().defaultValue())) {
+				return Optional.of("the default of '" + event.to().name() + "' applies to rows written from now on");
 			}
+			return Optional.empty();
 		}
-		if (event instanceof FieldTypeChanged changed && changed.keptColumn() != null) {
-			return Optional.of("values of '" + changed.to().name() + "' that do not convert become null; "
-					+ "the originals are kept in the column " + changed.keptColumn());
+
+		@Override
+		public Optional<String> fieldRenamed(FieldRenamed event) {
+			return Optional.empty();
 		}
-		return Optional.empty();
-	}
+
+		@Override
+		public Optional<String> tableRenamed(TableRenamed event) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> tableDeleted(TableDeleted event) {
+			return Optional.empty();
+		}
+
+	};
 
 	/**
 	 * One event of the change.
