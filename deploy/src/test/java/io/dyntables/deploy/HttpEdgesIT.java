@@ -80,7 +80,7 @@ class HttpEdgesIT {
 					Arguments.of("PATCH", "/api/table/1/rows", "", 405, "method-not-allowed"),
 					Arguments.of("POST", "/api/table/1/rows", "Content-Type: text/plain\r\nContent-Length: 1\r\n\r\nx",
 							415, "unsupported-media-type"),
-					Arguments.of("GET", "/api/table/abc", "", 400, "malformed-request"));
+					Arguments.of("GET", "/api/table/abc", "", 400, "invalid-parameter"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} -> {3}")
