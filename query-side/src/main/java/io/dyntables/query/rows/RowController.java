@@ -39,9 +39,12 @@ class RowController {
 
 	private final RowWriter writer;
 
-	RowController(RowService rows, RowWriter writer) {
+	private final RowMetrics metrics;
+
+	RowController(RowService rows, RowWriter writer, RowMetrics metrics) {
 		this.rows = rows;
 		this.writer = writer;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/row")
@@ -52,6 +55,7 @@ class RowController {
 					content = @Content(examples = @ExampleObject(name = "Person", value = ROW_EXAMPLE))))
 	Mono<ResponseEntity<Map<String, Object>>> insert(@PathVariable long id, @RequestBody Map<String, Object> row) {
 		return this.rows.insert(id, row)
+			.doOnNext((stored) -> this.metrics.inserted())
 			.map((stored) -> ResponseEntity.status(HttpStatus.CREATED)
 				.header(HttpHeaders.LOCATION, "/api/table/" + id + "/rows/" + stored.get("id"))
 				.body(stored));
@@ -68,7 +72,7 @@ class RowController {
 			description = "The whole row, checked as an insert is: absent fields get their defaults or are refused when required.")
 	Mono<Map<String, Object>> replace(@PathVariable long id, @PathVariable long rowId,
 			@RequestBody Map<String, Object> row) {
-		return this.rows.replace(id, rowId, row);
+		return this.rows.replace(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@PatchMapping(path = "/rows/{rowId}",
@@ -76,13 +80,15 @@ class RowController {
 	@Operation(summary = "Change fields of a row", description = "Only the given fields are checked and changed.")
 	Mono<Map<String, Object>> patch(@PathVariable long id, @PathVariable long rowId,
 			@RequestBody Map<String, Object> row) {
-		return this.rows.patch(id, rowId, row);
+		return this.rows.patch(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@DeleteMapping("/rows/{rowId}")
 	@Operation(summary = "Delete a row")
 	Mono<ResponseEntity<Void>> delete(@PathVariable long id, @PathVariable long rowId) {
-		return this.rows.delete(id, rowId).thenReturn(ResponseEntity.noContent().build());
+		return this.rows.delete(id, rowId)
+			.then(Mono.fromRunnable(this.metrics::deleted))
+			.thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +97,9 @@ class RowController {
 					+ "With onConflict=<unique field>, a row whose value of that field exists updates that row.")
 	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id,
 			@RequestBody List<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
-		return this.rows.insertAll(id, rows, onConflict).map(RowController::inserted);
+		return this.rows.insertAll(id, rows, onConflict)
+			.doOnNext((count) -> this.metrics.loaded(false, count))
+			.map(RowController::inserted);
 	}
 
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_NDJSON_VALUE)
@@ -99,7 +107,9 @@ class RowController {
 			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.")
 	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id,
 			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
-		return this.rows.insertStream(id, rows, onConflict).map(RowController::inserted);
+		return this.rows.insertStream(id, rows, onConflict)
+			.doOnNext((count) -> this.metrics.loaded(true, count))
+			.map(RowController::inserted);
 	}
 
 	private static ResponseEntity<Map<String, Object>> inserted(long count) {
