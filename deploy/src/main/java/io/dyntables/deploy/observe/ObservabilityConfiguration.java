@@ -50,8 +50,8 @@ class ObservabilityConfiguration {
 	}
 
 	@Bean
-	ClosingConnections closingConnections() {
-		return new ClosingConnections();
+	ClosingConnections closingConnections(@Value("${dyntables.shutdown.drain:1s}") Duration drain) {
+		return new ClosingConnections(drain);
 	}
 
 	/**
