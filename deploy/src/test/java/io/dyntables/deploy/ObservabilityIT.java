@@ -1,5 +1,9 @@
 package io.dyntables.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +116,24 @@ class ObservabilityIT {
 		assertThat(sum(settled, "dyntables_projection_events_applied_total", "segment=\"0\"")).isPositive();
 		assertThat(sum(settled, "dyntables_replay_progress")).isBetween(0.0, 1.0);
 		assertThat(sum(settled, "dyntables_replay_running")).isZero();
+
+		// every metric the dashboard draws is there
+		Matcher metric = Pattern.compile("([a-z_:][a-z0-9_:]*)\\{").matcher(dashboard());
+		List<String> drawn = new ArrayList<>();
+		while (metric.find()) {
+			drawn.add(metric.group(1));
+		}
+		assertThat(drawn).hasSizeGreaterThan(10);
+		assertThat(drawn).allSatisfy((name) -> assertThat(sum(settled, name)).as(name).isNotNull());
+	}
+
+	private static String dashboard() {
+		try {
+			return Files.readString(Path.of("grafana/dyntables.json"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
