@@ -59,7 +59,8 @@ class ObservabilityConfiguration {
 	 */
 	@Bean
 	NettyServerCustomizer accessLog(@Value("${dyntables.access-log:false}") boolean enabled) {
-		return (server) -> server.accessLog(enabled);
+		// off: left as Reactor Netty's own setting says
+		return (server) -> enabled ? server.accessLog(true) : server;
 	}
 
 	/** Commands carry the current trace; their events inherit it with the audit. */
