@@ -70,6 +70,10 @@ class ObservabilityIT {
 			.isCreated();
 		assertThat(api.rows(id)).hasSize(6);
 		api.postRow(id, Map.of("name", 12)).expectStatus().isEqualTo(422);
+		// a request's timing is recorded once its answer is sent, maybe after the client
+		// read it
+		Api.await(Duration.ofSeconds(10), "the refused row's request in the metrics", () -> sum(scrape(),
+				"http_server_requests_seconds_count", "uri=\"/api/table/{id}/row\"", "status=\"422\"") != null);
 		String after = scrape();
 
 		// HTTP latency histograms by route template and status, never by raw path

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -48,12 +49,16 @@ class ProjectorObservation implements MessageHandlerInterceptor<EventMessage<?>>
 	@Override
 	public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
 		EventMessage<?> event = unitOfWork.getMessage();
-		Counter counter = this.applied.computeIfAbsent(segment(unitOfWork), this::counter);
+		Object segment = segment(unitOfWork);
+		Counter counter = this.applied.computeIfAbsent(segment, this::counter);
 		unitOfWork.afterCommit((committed) -> counter.increment());
 		Object requestId = event.getMetaData().get(Audit.REQUEST_ID);
 		Span span = this.propagator.extract(event.getMetaData(), (metaData, key) -> text(metaData.get(key)))
 			.name("project " + event.getPayloadType().getSimpleName())
 			.kind(Span.Kind.CONSUMER)
+			.tag("dyntables.segment", segment.toString())
+			.tag("dyntables.table",
+					(event instanceof DomainEventMessage<?> domain) ? domain.getAggregateIdentifier() : "")
 			.start();
 		try (Tracer.SpanInScope scope = this.tracer.withSpan(span);
 				MDC.MDCCloseable mdc = (requestId != null)
