@@ -48,4 +48,9 @@ public class SchemaCache {
 		this.schemas.clear();
 	}
 
+	/** The cached schemas, for their metrics. */
+	RecentlyUsed<Long, TableSchema> entries() {
+		return this.schemas;
+	}
+
 }

@@ -53,7 +53,9 @@ class RowController {
 
 	private final JsonArrayBody arrays;
 
-	RowController(RowService rows, RowWriter writer, LoadLimiter loads, JsonArrayBody arrays,
+	private final RowMetrics metrics;
+
+	RowController(RowService rows, RowWriter writer, LoadLimiter loads, JsonArrayBody arrays, RowMetrics metrics,
 			@Value("${dyntables.rows.stream-row-timeout:30s}") Duration streamRowTimeout,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
 		this.maxBulkSize = maxBulkSize;
@@ -62,6 +64,7 @@ class RowController {
 		this.writer = writer;
 		this.loads = loads;
 		this.streamRowTimeout = streamRowTimeout;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/row")
@@ -72,6 +75,7 @@ class RowController {
 					content = @Content(examples = @ExampleObject(name = "Person", value = ROW_EXAMPLE))))
 	Mono<ResponseEntity<Map<String, Object>>> insert(@PathVariable long id, @RequestBody Map<String, Object> row) {
 		return this.rows.insert(id, row)
+			.doOnNext((stored) -> this.metrics.inserted())
 			.map((stored) -> ResponseEntity.status(HttpStatus.CREATED)
 				.header(HttpHeaders.LOCATION, "/api/table/" + id + "/rows/" + stored.get("id"))
 				.body(stored));
@@ -88,7 +92,7 @@ class RowController {
 			description = "The whole row, checked as an insert is: absent fields get their defaults or are refused when required.")
 	Mono<Map<String, Object>> replace(@PathVariable long id, @PathVariable long rowId,
 			@RequestBody Map<String, Object> row) {
-		return this.rows.replace(id, rowId, row);
+		return this.rows.replace(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@PatchMapping(path = "/rows/{rowId}",
@@ -96,13 +100,15 @@ class RowController {
 	@Operation(summary = "Change fields of a row", description = "Only the given fields are checked and changed.")
 	Mono<Map<String, Object>> patch(@PathVariable long id, @PathVariable long rowId,
 			@RequestBody Map<String, Object> row) {
-		return this.rows.patch(id, rowId, row);
+		return this.rows.patch(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@DeleteMapping("/rows/{rowId}")
 	@Operation(summary = "Delete a row")
 	Mono<ResponseEntity<Void>> delete(@PathVariable long id, @PathVariable long rowId) {
-		return this.rows.delete(id, rowId).thenReturn(ResponseEntity.noContent().build());
+		return this.rows.delete(id, rowId)
+			.then(Mono.fromRunnable(this.metrics::deleted))
+			.thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,6 +126,7 @@ class RowController {
 			.take(this.maxBulkSize + 1L)
 			.collectList()
 			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict)))
+			.doOnNext((count) -> this.metrics.loaded(false, count))
 			.map(RowController::inserted);
 	}
 
@@ -133,7 +140,9 @@ class RowController {
 		Flux<Map<String, Object>> timely = rows
 			.timeout(this.streamRowTimeout, Flux.error(() -> new RefusedException(ErrorCode.REQUEST_TIMEOUT, "",
 					"no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted")));
-		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict)).map(RowController::inserted);
+		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict))
+			.doOnNext((count) -> this.metrics.loaded(true, count))
+			.map(RowController::inserted);
 	}
 
 	private static ResponseEntity<Map<String, Object>> inserted(long count) {

@@ -49,4 +49,25 @@ class RecentlyUsedTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RecentlyUsed<>(0));
 	}
 
+	@Test
+	void countsHitsMissesPutsAndEvictions() {
+		RecentlyUsed<Integer, String> cache = new RecentlyUsed<>(10);
+		for (int i = 0; i < 10; i++) {
+			cache.put(i, "v" + i);
+		}
+		cache.get(0);
+		cache.get(1);
+		cache.get(42);
+		assertThat(cache.hits()).isEqualTo(2);
+		assertThat(cache.misses()).isEqualTo(1);
+		assertThat(cache.evictions()).isZero();
+		cache.put(10, "v10");
+		// past the capacity the least recently used tenth and one go: down to 9
+		assertThat(cache.size()).isEqualTo(9);
+		assertThat(cache.evictions()).isEqualTo(2);
+		assertThat(cache.puts()).isEqualTo(11);
+		cache.clear();
+		assertThat(cache.evictions()).as("a clear is no eviction").isEqualTo(2);
+	}
+
 }
