@@ -111,7 +111,7 @@ class ParkedTableIT {
 			for (EntityExchangeResult<byte[]> pending : List.of(first.get(60, TimeUnit.SECONDS),
 					second.get(60, TimeUnit.SECONDS))) {
 				assertThat(pending.getStatus().value()).isEqualTo(202);
-				assertThat(pending.getResponseHeaders().getLocation()).hasToString("/api/table/" + locked);
+				assertThat(pending.getResponseHeaders().getLocation()).hasToString("/api/table/" + locked + "/status");
 			}
 			assertThat(api.get("/api/table/{id}/status", locked)).containsEntry("parkedEvents", 2)
 				.containsEntry("version", 3);

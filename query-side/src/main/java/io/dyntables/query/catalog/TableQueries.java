@@ -11,19 +11,29 @@ import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.stereotype.Component;
 
-/** Answers the table queries from the reference table. */
+/**
+ * Answers the table queries from the reference table. A schema read here also refreshes
+ * the schema cache: a command waiting for its change may see the committed reference row
+ * before the projector's after-commit update of the cache has run, and the rows it then
+ * writes must be checked against that schema, not the one before.
+ */
 @Component
 class TableQueries {
 
 	private final TableReferences references;
 
-	TableQueries(TableReferences references) {
+	private final SchemaCache cache;
+
+	TableQueries(TableReferences references, SchemaCache cache) {
 		this.references = references;
+		this.cache = cache;
 	}
 
 	@QueryHandler
 	Optional<TableView> handle(FindTable query) {
-		return this.references.find(query.tableId()).map(TableSchema::view);
+		Optional<TableSchema> schema = this.references.find(query.tableId());
+		schema.ifPresent(this.cache::put);
+		return schema.map(TableSchema::view);
 	}
 
 	@QueryHandler
