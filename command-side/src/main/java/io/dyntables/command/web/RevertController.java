@@ -1,5 +1,6 @@
 package io.dyntables.command.web;
 
+import io.dyntables.api.roles.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * everything in between.
  */
 @RestController
+@ConditionalOnExpression(Roles.IF_COMMANDS)
 @RequestMapping("/api/table")
 @Tag(name = "History")
 class RevertController {

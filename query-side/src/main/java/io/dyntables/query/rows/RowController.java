@@ -1,5 +1,6 @@
 package io.dyntables.query.rows;
 
+import io.dyntables.api.roles.Roles;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Rows of a table. */
 @RestController
+@ConditionalOnExpression(Roles.IF_ROWS)
 @RequestMapping("/api/table/{id}")
 @Tag(name = "Rows", description = "Write and read rows of a table")
 class RowController {
