@@ -64,12 +64,29 @@ class ClusterIT {
 				client(rowsOnly).get().uri("/api/table/{id}", id).exchange().expectStatus().isNotFound();
 				client(rowsOnly).get().uri("/api/admin/projection").exchange().expectStatus().isNotFound();
 
+				JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+				jdbc.update("INSERT INTO dyntables.projection_replay (id, requested_by, requested_at) "
+						+ "VALUES (1, 'an instance elsewhere', now())");
+				Api.await(SETTLED, "every projector stopped while another instance prepares a replay",
+						() -> !projector(first).isRunning() && !projector(second).isRunning());
+				client(first).post()
+					.uri("/api/admin/replay")
+					.exchange()
+					.expectStatus()
+					.isEqualTo(409)
+					.expectBody()
+					.jsonPath("$.code")
+					.isEqualTo("replay-running");
+				jdbc.update("DELETE FROM dyntables.projection_replay");
+				Api.await(SETTLED, "the projectors started again and sharing the segments",
+						() -> !owned(first).isEmpty() && !owned(second).isEmpty());
+
 				assertThat(owned(first)).as("the other instance owns segments during the replay").isNotEmpty();
 				client(second).post().uri("/api/admin/replay").exchange().expectStatus().isAccepted();
 				Api.await(SETTLED, "the replay started on the second instance finishing",
 						() -> "finished".equals(new Api(client(second)).get("/api/admin/replay").get("state")));
-				assertThat(first.getBean(JdbcTemplate.class)
-					.queryForObject("SELECT count(*) FROM dyntables.ddl_log WHERE table_id = ?", Long.class, id))
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM dyntables.ddl_log WHERE table_id = ?", Long.class,
+						id))
 					.isEqualTo(2);
 				Api.await(SETTLED, "the segments shared again after the replay",
 						() -> !owned(first).isEmpty() && !owned(second).isEmpty());

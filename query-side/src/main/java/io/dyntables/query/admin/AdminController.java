@@ -118,8 +118,8 @@ class AdminController {
 			description = "Rebuilds the reference table and the DDL log and creates missing tables; tables that "
 					+ "exist keep their rows. Any instance can start it: every instance stops its projector, this "
 					+ "one resets the tokens, then all resume and share the segments. Answers 202; GET "
-					+ "/api/admin/replay on this instance follows the progress; 409 replay-preparing while "
-					+ "another instance prepares one.")
+					+ "/api/admin/replay on this instance follows the progress (here, a second request answers "
+					+ "the running replay); 409 replay-running while one started on another instance runs.")
 	Mono<ResponseEntity<Replayer.Progress>> replay() {
 		return Mono.fromCallable(this.replayer::start)
 			.subscribeOn(Schedulers.boundedElastic())

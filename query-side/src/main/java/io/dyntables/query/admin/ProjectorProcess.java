@@ -94,10 +94,24 @@ class ProjectorProcess {
 			Long at = position.isPresent() ? position.getAsLong() : null;
 			long lag = Math.max(0, eventsUpToHead - ((at != null) ? eventsUpTo(at) : 0));
 			String owner = claim.held(now, this.claimTimeout) ? claim.owner() : null;
-			return new Segment(claim.segment(), owner, this.node.id().equals(owner), at, lag,
-					ReplayToken.isReplay(claim.token()), (status != null && status.isErrorState())
-							? ProjectionFailures.classify(status.getError()).code() : null);
+			return new Segment(claim.segment(), owner, this.node.id().equals(owner), at, lag, replaying(claim.token()),
+					(status != null && status.isErrorState()) ? ProjectionFailures.classify(status.getError()).code()
+							: null);
 		}).toList();
+	}
+
+	/**
+	 * Whether a segment is still short of the position its replay was started at (a
+	 * replay token stays one until an event past that position arrives, so being one is
+	 * not enough).
+	 */
+	private static boolean replaying(TrackingToken token) {
+		if (!(token instanceof ReplayToken replay) || !ReplayToken.isReplay(replay)) {
+			return false;
+		}
+		OptionalLong at = replay.position();
+		OptionalLong reset = replay.getTokenAtReset().position();
+		return reset.isPresent() && (at.isEmpty() || at.getAsLong() < reset.getAsLong());
 	}
 
 	/** This instance's name, as segment owners are named. */
@@ -114,7 +128,8 @@ class ProjectorProcess {
 	 * @param position the global index it has processed up to, null before the first
 	 * event
 	 * @param lag events after that position up to the newest
-	 * @param replaying whether it is replaying
+	 * @param replaying whether it is replaying (not yet at the position the replay was
+	 * started at)
 	 * @param error the code of the error this instance retries it after (the database
 	 * away, say), or null; the detail is in the log
 	 */

@@ -137,10 +137,11 @@ public class Replayer implements DisposableBean {
 		if (this.projectorHere) {
 			this.projector.awaitSettled(SETTLE_DEADLINE);
 		}
-		if (!this.flag.raise(this.node.id())) {
-			throw new RefusedException(ErrorCode.REPLAY_PREPARING, "",
-					"Instance " + this.flag.raisedBy().orElse("(unknown)")
-							+ " is preparing a replay; follow it with GET /api/admin/projection");
+		if (this.projector.segments(this.projector.head()).stream().anyMatch(Segment::replaying)
+				|| !this.flag.raise(this.node.id())) {
+			throw new RefusedException(ErrorCode.REPLAY_RUNNING, "",
+					"A replay started on another instance is running; GET /api/admin/replay there, or GET "
+							+ "/api/admin/projection on any instance, follows it");
 		}
 		try {
 			return this.retries.paused(this::resetAndStart);

@@ -24,7 +24,7 @@ public enum ErrorCode {
 	TABLE_DELETED(410, "The table was deleted"), VERSION_CONFLICT(409, "The table changed concurrently"),
 	PRECONDITION_FAILED(412, "The table's version is not the one given in If-Match"),
 	SCHEMA_CHANGED(409, "The table's schema changed while the request ran; retry it"),
-	REPLAY_PREPARING(409, "Another instance is preparing a replay"),
+	REPLAY_RUNNING(409, "A replay started on another instance is running"),
 	DATABASE_UNAVAILABLE(503, "The database is not reachable"), TIMEOUT(503, "The operation took too long"),
 	INTERNAL(500, "Internal error");
 
