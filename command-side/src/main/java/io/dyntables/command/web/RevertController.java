@@ -1,5 +1,6 @@
 package io.dyntables.command.web;
 
+import io.dyntables.api.roles.Roles;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * everything in between.
  */
 @RestController
+@ConditionalOnExpression(Roles.IF_COMMANDS)
 @RequestMapping("/api/table")
 @Tag(name = "History")
 class RevertController {

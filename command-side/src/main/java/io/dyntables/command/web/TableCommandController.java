@@ -1,5 +1,6 @@
 package io.dyntables.command.web;
 
+import io.dyntables.api.roles.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as 202 with where to follow it).
  */
 @RestController
+@ConditionalOnExpression(Roles.IF_COMMANDS)
 @RequestMapping("/api/table")
 @Tag(name = "Tables", description = "Create tables and change their schemas")
 class TableCommandController {

@@ -1,10 +1,12 @@
 package io.dyntables.deploy.axon;
 
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.dyntables.api.roles.Roles;
+import io.dyntables.query.admin.NodeName;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -38,6 +40,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+	/** How often an idle segment's claim is extended, and free segments looked for. */
+	private static final Duration CLAIM_EXTENSION = Duration.ofMillis(500);
 
 	@Bean
 	TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
@@ -77,11 +82,18 @@ class AxonConfiguration {
 			.build();
 	}
 
+	/**
+	 * The token store. A claim not extended within the claim timeout lapses and another
+	 * instance takes the segment over: the owner extends its claims at least every half
+	 * second (see {@link #projectorSegments}), so only a dead or frozen owner loses them.
+	 */
 	@Bean
-	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, Flyway migratedFirst) {
+	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, NodeName node,
+			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout, Flyway migratedFirst) {
 		return JdbcTokenStore.builder()
 			.connectionProvider(connectionProvider)
-			.nodeId(nodeId())
+			.nodeId(node.id())
+			.claimTimeout(claimTimeout)
 			.serializer(defaultSerializer)
 			.schema(TokenSchema.builder()
 				.setTokenTable("dyntables.token_entry")
@@ -96,26 +108,36 @@ class AxonConfiguration {
 	}
 
 	/**
-	 * This instance's name in the token store's claims: process and host, made unique, so
-	 * two instances (even two in one JVM) never take each other's claims for their own.
-	 */
-	private static String nodeId() {
-		return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/**
 	 * The projector applies up to this many events per transaction (and token update):
 	 * one commit per event bounds a replay by the disk's flush rate. A batch takes only
 	 * the events already there, so a live change is not delayed. An event that fails to
 	 * apply is parked within the batch (see {@link DeadLetterConfiguration}); any other
 	 * failure (the database away) rolls the whole batch back and it is retried.
+	 * <p>
+	 * The events are split into segments by table (the sequencing policy, see
+	 * {@link DeadLetterConfiguration}), each processed by its own thread on whichever
+	 * instance claims it; one instance alone processes them all. A new token store is
+	 * made with the configured count; a smaller one is split up to it while running (see
+	 * {@code SegmentBalancer}). Idle segments extend their claims every half second and
+	 * free segments are looked for as often, well within the claim timeout. Instances
+	 * without the projector role do not start it (it exists there for replays started
+	 * from them).
 	 */
 	@Autowired
-	void projectorBatches(EventProcessingConfigurer processing,
-			@Value("${dyntables.projection.batch-size:100}") int batchSize) {
+	void projectorSegments(EventProcessingConfigurer processing,
+			@Value("${dyntables.projection.batch-size:100}") int batchSize,
+			@Value("${dyntables.projection.segments:4}") int segments, @Value("${dyntables.roles:all}") String roles) {
+		if (segments < 1) {
+			throw new IllegalArgumentException("dyntables.projection.segments must be at least 1, not " + segments);
+		}
+		boolean projector = Roles.serves(roles, Roles.PROJECTOR);
 		processing.registerTrackingEventProcessorConfiguration(TableProjector.PROCESSING_GROUP,
-				(configuration) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-					.andBatchSize(batchSize));
+				(configuration) -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+					.andInitialSegmentsCount(segments)
+					.andBatchSize(batchSize)
+					.andEventAvailabilityTimeout(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
+					.andTokenClaimInterval(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
+					.andAutoStart(projector));
 	}
 
 }

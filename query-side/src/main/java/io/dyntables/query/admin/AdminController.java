@@ -1,5 +1,6 @@
 package io.dyntables.query.admin;
 
+import io.dyntables.api.roles.Roles;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operating the projector: its position and lag, its parked events, and replays. */
 @RestController
+@ConditionalOnExpression(Roles.IF_ADMIN)
 @RequestMapping("/api/admin")
 @Tag(name = "Administration", description = "The projector's position, replays, drift")
 class AdminController {
@@ -44,19 +47,20 @@ class AdminController {
 	 * The projector's state.
 	 *
 	 * @param processor the processing group
+	 * @param node this instance's name, as segment owners are named
 	 * @param running whether it runs on this instance
 	 * @param head the global index of the newest event
-	 * @param position the lowest position of this instance's segments
+	 * @param position the lowest position of its segments
 	 * @param lag events between the position and the head
-	 * @param segments this instance's segments
+	 * @param segments every segment, on whichever instance processes it
 	 * @param parkedEvents the events parked in the dead-letter queue
 	 * @param parkedTables the tables they belong to
 	 * @param parked the parked tables (the longest parked first, at most
 	 * {@value #PARKED_SHOWN})
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ProjectorState(String processor, boolean running, long head, Long position, Long lag, List<Segment> segments,
-			long parkedEvents, long parkedTables, List<ParkedTable> parked) {
+	record ProjectorState(String processor, String node, boolean running, long head, Long position, Long lag,
+			List<Segment> segments, long parkedEvents, long parkedTables, List<ParkedTable> parked) {
 	}
 
 	/**
@@ -86,32 +90,36 @@ class AdminController {
 	}
 
 	@GetMapping("/projection")
-	@Operation(summary = "The projector's position, lag and parked events",
-			description = "Positions are global indexes of the event store. An event that fails to apply is parked "
+	@Operation(summary = "The projector's segments, their owners, positions and lag, and parked events",
+			description = "Read from the token store, so every instance shows every segment. Positions are global "
+					+ "indexes of the event store. An event that fails to apply is parked "
 					+ "with its table's later events and retried with backoff; the other tables go on.")
 	Mono<ProjectorState> projection() {
 		return Mono.fromCallable(() -> {
 			long head = this.projector.head();
-			List<Segment> segments = this.projector.segments();
+			List<Segment> segments = this.projector.segments(head);
 			Long position = segments.stream()
 				.map(Segment::position)
 				.map((value) -> (value != null) ? value : -1L)
 				.min(Long::compare)
 				.orElse(null);
-			Long lag = (position != null)
-					? Math.max(0, this.projector.eventsUpTo(head) - this.projector.eventsUpTo(position)) : null;
+			Long lag = segments.stream().map(Segment::lag).max(Long::compare).orElse(null);
 			Parked parked = this.errors.count();
 			List<ParkedTable> tables = (parked.events() > 0)
 					? this.errors.parked(PARKED_SHOWN).stream().map(ParkedTable::of).toList() : List.of();
-			return new ProjectorState(this.projector.processor().getName(), this.projector.processor().isRunning(),
-					head, position, lag, segments, parked.events(), parked.tables(), tables);
+			return new ProjectorState(this.projector.processor().getName(), this.projector.node(),
+					this.projector.processor().isRunning(), head, position, lag, segments, parked.events(),
+					parked.tables(), tables);
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	@PostMapping("/replay")
 	@Operation(summary = "Rebuild the read model from the events",
 			description = "Rebuilds the reference table and the DDL log and creates missing tables; tables that "
-					+ "exist keep their rows. Answers 202; GET /api/admin/replay follows the progress.")
+					+ "exist keep their rows. Any instance can start it: every instance stops its projector, this "
+					+ "one resets the tokens, then all resume and share the segments. Answers 202; GET "
+					+ "/api/admin/replay on this instance follows the progress (here, a second request answers "
+					+ "the running replay); 409 replay-running while one started on another instance runs.")
 	Mono<ResponseEntity<Replayer.Progress>> replay() {
 		return Mono.fromCallable(this.replayer::start)
 			.subscribeOn(Schedulers.boundedElastic())

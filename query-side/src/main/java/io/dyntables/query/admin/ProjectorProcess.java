@@ -1,6 +1,7 @@
 package io.dyntables.query.admin;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -9,16 +10,18 @@ import io.dyntables.query.projection.ProjectionFailures;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The projector's tracking processor on this instance and the event stream it follows:
- * positions are global indexes of the event store.
+ * The projector's tracking processor on this instance, its segments on every instance,
+ * and the event stream it follows: positions are global indexes of the event store.
  */
 @Component
 class ProjectorProcess {
@@ -29,10 +32,21 @@ class ProjectorProcess {
 
 	private final JdbcTemplate jdbc;
 
-	ProjectorProcess(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+	private final TokenTable tokens;
+
+	private final NodeName node;
+
+	private final Duration claimTimeout;
+
+	ProjectorProcess(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+			TokenTable tokens, NodeName node,
+			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
 		this.processing = processing;
 		this.eventStore = eventStore;
 		this.jdbc = jdbc;
+		this.tokens = tokens;
+		this.node = node;
+		this.claimTimeout = claimTimeout;
 	}
 
 	TrackingEventProcessor processor() {
@@ -66,34 +80,60 @@ class ProjectorProcess {
 		return (count != null) ? count : 0;
 	}
 
-	/** Each segment this instance processes, with its status. */
-	List<Segment> segments() {
-		Map<Integer, EventTrackerStatus> status = processor().processingStatus();
-		return status.values()
-			.stream()
-			.map((segment) -> new Segment(segment.getSegment().getSegmentId(), position(segment), segment.isCaughtUp(),
-					segment.isReplaying(),
-					segment.isErrorState() ? ProjectionFailures.classify(segment.getError()).code() : null))
-			.toList();
+	/**
+	 * Every segment of the projector, whichever instance owns it, as the token store
+	 * holds it; the status and error of those this instance processes.
+	 */
+	List<Segment> segments(long head) {
+		Map<Integer, EventTrackerStatus> local = processor().processingStatus();
+		Instant now = Instant.now();
+		long eventsUpToHead = (head < 0) ? 0 : eventsUpTo(head);
+		return this.tokens.claims().stream().map((claim) -> {
+			EventTrackerStatus status = local.get(claim.segment());
+			OptionalLong position = (claim.token() != null) ? claim.token().position() : OptionalLong.empty();
+			Long at = position.isPresent() ? position.getAsLong() : null;
+			long lag = Math.max(0, eventsUpToHead - ((at != null) ? eventsUpTo(at) : 0));
+			String owner = claim.held(now, this.claimTimeout) ? claim.owner() : null;
+			return new Segment(claim.segment(), owner, this.node.id().equals(owner), at, lag, replaying(claim.token()),
+					(status != null && status.isErrorState()) ? ProjectionFailures.classify(status.getError()).code()
+							: null);
+		}).toList();
 	}
 
-	private static Long position(EventTrackerStatus status) {
-		OptionalLong position = status.getCurrentPosition();
-		return position.isPresent() ? position.getAsLong() : null;
+	/**
+	 * Whether a segment is still short of the position its replay was started at (a
+	 * replay token stays one until an event past that position arrives, so being one is
+	 * not enough).
+	 */
+	private static boolean replaying(TrackingToken token) {
+		if (!(token instanceof ReplayToken replay) || !ReplayToken.isReplay(replay)) {
+			return false;
+		}
+		OptionalLong at = replay.position();
+		OptionalLong reset = replay.getTokenAtReset().position();
+		return reset.isPresent() && (at.isEmpty() || at.getAsLong() < reset.getAsLong());
+	}
+
+	/** This instance's name, as segment owners are named. */
+	String node() {
+		return this.node.id();
 	}
 
 	/**
 	 * One segment of the processor.
 	 *
 	 * @param segment its id
+	 * @param owner the instance processing it, null while none holds it
+	 * @param local whether that is this instance
 	 * @param position the global index it has processed up to, null before the first
 	 * event
-	 * @param caughtUp whether it has reached the head once
-	 * @param replaying whether it is replaying
-	 * @param error the code of the error it is retrying after (the database away, say),
-	 * or null; the detail is in the log
+	 * @param lag events after that position up to the newest
+	 * @param replaying whether it is replaying (not yet at the position the replay was
+	 * started at)
+	 * @param error the code of the error this instance retries it after (the database
+	 * away, say), or null; the detail is in the log
 	 */
-	record Segment(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
+	record Segment(int segment, String owner, boolean local, Long position, long lag, boolean replaying, String error) {
 	}
 
 }

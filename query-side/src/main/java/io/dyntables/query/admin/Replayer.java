@@ -14,21 +14,31 @@ import io.dyntables.query.admin.ProjectorProcess.Segment;
 import io.dyntables.query.projection.DeadLetterRetries;
 import io.dyntables.query.projection.ProjectionErrors;
 import io.dyntables.query.projection.ProjectionFailures;
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
+import io.dyntables.api.roles.Roles;
+import io.dyntables.query.projection.TableProjector;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the reference table and the DDL log from the event stream: the projector's
- * processor is shut down, its tokens reset (its reset handler forgets the read model),
- * and started again. Tables that exist keep their rows (their DDL is logged, not run);
- * missing ones are created. The reset also empties the dead-letter queue: the events
- * parked by the last run are replayed with all the others (and parked again if they still
- * fail); the retries of parked events pause while it resets. Progress is logged and
- * readable while it runs.
+ * Rebuilds the reference table and the DDL log from the event stream, from any instance:
+ * it raises the replay flag in PostgreSQL ({@link ReplayFlag}), on which every instance
+ * stops its projector and releases its segments within a second; once no segment is
+ * claimed, it resets the tokens (the projector's reset handler forgets the read model),
+ * releases them and lowers the flag, and the instances start their projectors again and
+ * share the segments, which replay in parallel. Tables that exist keep their rows (their
+ * DDL is logged, not run); missing ones are created. The reset also empties the
+ * dead-letter queue: the events parked by the last run are replayed with all the others
+ * (and parked again if they still fail); the retries of parked events pause while it
+ * resets. Progress is logged and readable while it runs.
  */
 @Component
 public class Replayer implements DisposableBean {
@@ -49,6 +59,20 @@ public class Replayer implements DisposableBean {
 
 	private final ProjectionErrors errors;
 
+	private final ReplayFlag flag;
+
+	private final NodeName node;
+
+	private final TokenTable tokens;
+
+	private final TokenStore tokenStore;
+
+	private final TransactionManager transactions;
+
+	private final boolean projectorHere;
+
+	private final Duration claimTimeout;
+
 	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
 
 	private final ExecutorService watcher = Executors.newSingleThreadExecutor((task) -> {
@@ -57,11 +81,21 @@ public class Replayer implements DisposableBean {
 		return thread;
 	});
 
-	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors) {
+	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors,
+			ReplayFlag flag, NodeName node, TokenTable tokens, TokenStore tokenStore, TransactionManager transactions,
+			@Value("${dyntables.roles:all}") String roles,
+			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
 		this.projector = projector;
 		this.clock = clock;
 		this.retries = retries;
 		this.errors = errors;
+		this.flag = flag;
+		this.node = node;
+		this.tokens = tokens;
+		this.tokenStore = tokenStore;
+		this.transactions = transactions;
+		this.projectorHere = Roles.serves(roles, Roles.PROJECTOR);
+		this.claimTimeout = claimTimeout;
 	}
 
 	/**
@@ -73,7 +107,7 @@ public class Replayer implements DisposableBean {
 	 * @param total the events to replay (those in the store when it started)
 	 * @param done the events replayed so far
 	 * @param eventsPerSecond the rate so far
-	 * @param segments the processor's segments on this instance
+	 * @param segments the processor's segments, on every instance
 	 * @param parkedEvents once finished, the events that failed to apply and are parked
 	 * (retried with backoff; {@code GET /api/admin/projection} shows them)
 	 * @param error why it failed: a problem code (the detail is in the log)
@@ -100,32 +134,89 @@ public class Replayer implements DisposableBean {
 		if (this.progress.get().running()) {
 			return this.progress.get();
 		}
-		this.projector.awaitSettled(SETTLE_DEADLINE);
-		return this.retries.paused(this::resetAndStart);
+		if (this.projectorHere) {
+			this.projector.awaitSettled(SETTLE_DEADLINE);
+		}
+		if (this.projector.segments(this.projector.head()).stream().anyMatch(Segment::replaying)
+				|| !this.flag.raise(this.node.id())) {
+			throw new RefusedException(ErrorCode.REPLAY_RUNNING, "",
+					"A replay started on another instance is running; GET /api/admin/replay there, or GET "
+							+ "/api/admin/projection on any instance, follows it");
+		}
+		try {
+			return this.retries.paused(this::resetAndStart);
+		}
+		finally {
+			this.flag.lower(this.node.id());
+			if (this.projectorHere) {
+				this.projector.processor().start();
+			}
+		}
 	}
 
-	private Progress resetAndStart() {
+	private Progress resetAndStart() throws InterruptedException {
 		TrackingEventProcessor processor = this.projector.processor();
 		long head = this.projector.head();
 		long total = (head < 0) ? 0 : this.projector.eventsUpTo(head);
 		Instant started = this.clock.instant();
-		log.info("Replay of {} events starting: shutting the projector down and resetting its tokens", total);
+		log.info("Replay of {} events starting: stopping the projector on every instance and resetting its tokens",
+				total);
 		processor.shutDown();
 		try {
+			awaitReleased();
 			processor.resetTokens();
+			releaseAll();
 		}
-		catch (RuntimeException ex) {
-			processor.start();
+		catch (RuntimeException | TimeoutException ex) {
 			this.progress.set(new Progress("failed", started, this.clock.instant(), total, 0, 0, null, null,
-					ProjectionFailures.classify(ex).code()));
+					(ex instanceof TimeoutException) ? ErrorCode.TIMEOUT.slug()
+							: ProjectionFailures.classify(ex).code()));
 			log.error("Replay failed: the projector's tokens could not be reset", ex);
-			throw ex;
+			if (ex instanceof TimeoutException) {
+				throw new RefusedException(ErrorCode.TIMEOUT, "", ex.getMessage());
+			}
+			throw (RuntimeException) ex;
 		}
-		processor.start();
 		Progress running = new Progress("running", started, null, total, 0, 0, List.of(), null, null);
 		this.progress.set(running);
 		this.watcher.execute(() -> watch(head, total, started));
 		return running;
+	}
+
+	/**
+	 * Waits until no instance holds a segment: each stops its projector within a second
+	 * of the flag, or its claims lapse if it died.
+	 */
+	private void awaitReleased() throws TimeoutException, InterruptedException {
+		Instant end = this.clock.instant().plus(SETTLE_DEADLINE);
+		while (true) {
+			Instant now = this.clock.instant();
+			List<String> holders = this.tokens.claims()
+				.stream()
+				.filter((claim) -> claim.held(now, this.claimTimeout))
+				.map(TokenTable.Claim::owner)
+				.distinct()
+				.toList();
+			if (holders.isEmpty()) {
+				return;
+			}
+			if (now.isAfter(end)) {
+				throw new TimeoutException("instances " + holders + " did not release the projector's segments within "
+						+ SETTLE_DEADLINE.toSeconds() + " s; the replay did not start");
+			}
+			Thread.sleep(WATCH_INTERVAL.toMillis());
+		}
+	}
+
+	/**
+	 * The reset claimed every segment here; lets them go, so every instance shares them.
+	 */
+	private void releaseAll() {
+		this.transactions.executeInTransaction(() -> {
+			for (int segment : this.tokenStore.fetchSegments(TableProjector.PROCESSING_GROUP)) {
+				this.tokenStore.releaseClaim(TableProjector.PROCESSING_GROUP, segment);
+			}
+		});
 	}
 
 	/** Waits for the running replay, if any, to finish; blocking. */
@@ -145,7 +236,7 @@ public class Replayer implements DisposableBean {
 		try {
 			while (true) {
 				Thread.sleep(WATCH_INTERVAL.toMillis());
-				List<Segment> segments = this.projector.segments();
+				List<Segment> segments = this.projector.segments(head);
 				long position = segments.stream()
 					.mapToLong((segment) -> (segment.position() != null) ? segment.position() : -1)
 					.min()

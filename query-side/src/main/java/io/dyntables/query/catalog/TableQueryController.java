@@ -1,5 +1,6 @@
 package io.dyntables.query.catalog;
 
+import io.dyntables.api.roles.Roles;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Reads tables' schemas. */
 @RestController
+@ConditionalOnExpression(Roles.IF_QUERIES)
 @RequestMapping("/api/table")
 @Tag(name = "Tables")
 class TableQueryController {

@@ -1,17 +1,20 @@
 package io.dyntables.query.drift;
 
+import io.dyntables.api.roles.Roles;
 import io.dyntables.api.error.RefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Drift: the live catalog against the schemas the events say. */
 @RestController
+@ConditionalOnExpression(Roles.IF_QUERIES)
 @Tag(name = "Administration")
 class DriftController {
 

@@ -1,5 +1,6 @@
 package io.dyntables.query.feed;
 
+import io.dyntables.api.roles.Roles;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@value #HEARTBEAT_SECONDS} seconds keeps idle connections alive.
  */
 @RestController
+@ConditionalOnExpression(Roles.IF_QUERIES)
 @RequestMapping("/api/table")
 @Tag(name = "History")
 class SchemaChangeController {

@@ -1,5 +1,6 @@
 package io.dyntables.query.history;
 
+import io.dyntables.api.roles.Roles;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.HistoryQueries;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A table's history and the differences between its versions. */
 @RestController
+@ConditionalOnExpression(Roles.IF_QUERIES)
 @RequestMapping("/api/table")
 @Tag(name = "History", description = "Every schema change, who made it, and the DDL it ran")
 class HistoryController {

@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.dyntables.api.roles.Roles;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Retries the projector's parked events beside the projector, so that a table waiting for
  * a lock holds up only its own events: every half second, each table whose next attempt
  * is due (see {@link ParkingPolicy}) gets one, its parked events in order, in one
- * transaction with their removal from the queue. A replay pauses it while it resets.
+ * transaction with their removal from the queue. A replay pauses it while it resets (here
+ * or, through {@link #suspend()}, on another instance). Instances without the projector
+ * role do not retry.
  */
 @Component
 public class DeadLetterRetries implements SmartLifecycle {
@@ -46,9 +50,22 @@ public class DeadLetterRetries implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeadLetterRetries(EventProcessingConfiguration processing, Clock clock) {
+	/** Set while another instance resets the tokens for a replay. */
+	private volatile boolean suspended;
+
+	private final boolean projector;
+
+	DeadLetterRetries(EventProcessingConfiguration processing, Clock clock,
+			@Value("${dyntables.roles:all}") String roles) {
 		this.processing = processing;
 		this.clock = clock;
+		this.projector = Roles.serves(roles, Roles.PROJECTOR);
+	}
+
+	/** Only an instance that runs the projector retries its parked events. */
+	@Override
+	public boolean isAutoStartup() {
+		return this.projector;
 	}
 
 	@Override
@@ -99,12 +116,28 @@ public class DeadLetterRetries implements SmartLifecycle {
 		}
 	}
 
+	/** Stops the rounds, once the one running (if any) has ended, until resumed. */
+	public void suspend() {
+		this.rounds.lock();
+		try {
+			this.suspended = true;
+		}
+		finally {
+			this.rounds.unlock();
+		}
+	}
+
+	/** Lets the rounds go on after {@link #suspend()}. */
+	public void resume() {
+		this.suspended = false;
+	}
+
 	/**
 	 * One round: the due tables, one after the other, until none is due (a table that
 	 * fails again is due only later).
 	 */
 	void round() {
-		if (!this.rounds.tryLock()) {
+		if (this.suspended || !this.rounds.tryLock()) {
 			return;
 		}
 		try {

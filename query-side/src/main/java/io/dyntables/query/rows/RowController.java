@@ -1,6 +1,7 @@
 package io.dyntables.query.rows;
 
 import java.time.Duration;
+import io.dyntables.api.roles.Roles;
 import java.util.Map;
 
 import io.dyntables.api.error.ErrorCode;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Rows of a table. */
 @RestController
+@ConditionalOnExpression(Roles.IF_ROWS)
 @RequestMapping("/api/table/{id}")
 @Tag(name = "Rows", description = "Write and read rows of a table")
 class RowController {

@@ -27,6 +27,7 @@ public enum ErrorCode {
 	PRECONDITION_FAILED(412, "The table's version is not the one given in If-Match"),
 	SCHEMA_CHANGED(409, "The table's schema changed while the request ran; retry it"),
 	REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
+	REPLAY_RUNNING(409, "A replay started on another instance is running"),
 	DATABASE_UNAVAILABLE(503, "The database is not reachable"), TIMEOUT(503, "The operation took too long"),
 	BUSY(503, "The service is busy"), INTERNAL(500, "Internal error");
 
