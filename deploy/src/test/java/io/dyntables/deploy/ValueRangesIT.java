@@ -25,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every value is checked against PostgreSQL's range for its type before it reaches SQL:
  * the last value in range is stored and read back as sent, the first one out of range is
- * refused with 422 naming the field, and nothing is written. Rows PostgreSQL holds that
- * no client of the service could write (infinities, far years, NaN) are read back
- * faithfully through every read path.
+ * refused with 422 naming the field, and nothing is written. Rows written straight into
+ * PostgreSQL with its special values (infinities, NaN, far years) are read back
+ * faithfully through every read path, and what is read can be written back through the
+ * service, which accepts exactly "infinity" and "-infinity" for dates and timestamps,
+ * "NaN", "Infinity" and "-Infinity" for floats, and "NaN" for decimals.
  */
 @DyntablesIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -253,7 +255,7 @@ class ValueRangesIT {
 	}
 
 	@Test
-	void rowsNoClientCouldWriteAreReadFaithfullyEverywhere() {
+	void rowsWrittenStraightIntoPostgresqlAreReadFaithfullyEverywhere() {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("ts", optional("timestamp"));
 		fields.put("d", optional("date"));
