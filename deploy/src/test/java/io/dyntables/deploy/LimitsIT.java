@@ -238,8 +238,8 @@ class LimitsIT {
 
 	/** Checks a refusal for want of a connection: 503, busy, and when to try again. */
 	private static void busy(ResponseSpec answer) {
-		answer.expectHeader().exists("Retry-After");
 		Api.refused(answer, 503, "busy");
+		answer.expectHeader().exists("Retry-After");
 	}
 
 	/** No row connection in use and no COPY left in PostgreSQL, soon. */
