@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.springframework.web.util.UriBuilder;
 
@@ -48,7 +49,16 @@ final class Api {
 	}
 
 	Map<String, Object> changeSchema(long id, Object body) {
-		return put(id, body).expectStatus().isOk().expectBody(Json.MAP).returnResult().getResponseBody();
+		return ok(put(id, body));
+	}
+
+	/** A schema change previewed with {@code dryRun=true}, answered 200. */
+	Map<String, Object> dryRun(long id, Object body) {
+		return ok(this.http.put()
+			.uri("/api/table/{id}?dryRun=true", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange());
 	}
 
 	long version(long id) {
@@ -65,6 +75,16 @@ final class Api {
 
 	Map<String, Object> insert(long id, Object row) {
 		return postRow(id, row).expectStatus().isCreated().expectBody(Json.MAP).returnResult().getResponseBody();
+	}
+
+	/** Posts rows to the bulk endpoint: a JSON array, NDJSON or CSV by the type. */
+	ResponseSpec postRows(long id, MediaType type, Object rows) {
+		return this.http.post().uri("/api/table/{id}/rows", id).contentType(type).bodyValue(rows).exchange();
+	}
+
+	/** Posts rows to the bulk endpoint and checks that every one was inserted. */
+	void load(long id, MediaType type, Object rows, int inserted) {
+		postRows(id, type, rows).expectStatus().isCreated().expectBody().jsonPath("$.inserted").isEqualTo(inserted);
 	}
 
 	List<Map<String, Object>> rows(long id) {
@@ -87,18 +107,46 @@ final class Api {
 
 	/** A JSON object answered 200 at the path. */
 	Map<String, Object> get(String uri, Object... variables) {
-		return this.http.get()
-			.uri(uri, variables)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		return ok(this.http.get().uri(uri, variables).exchange());
 	}
 
 	Map<String, Object> table(long id) {
 		return get("/api/table/{id}", id);
+	}
+
+	/**
+	 * The body answered 200 at the path (as given: its query is not encoded again), as
+	 * text of the accepted type.
+	 */
+	String text(String pathAndQuery, MediaType accept) {
+		return this.http.get()
+			.uri(raw(pathAndQuery))
+			.accept(accept)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** Checks that the answer is 200 and answers its JSON object. */
+	static Map<String, Object> ok(ResponseSpec answer) {
+		return answer.expectStatus().isOk().expectBody(Json.MAP).returnResult().getResponseBody();
+	}
+
+	/**
+	 * Checks that the answer is a Problem Details body with the status and code, and
+	 * answers the body for further checks (the field its errors name).
+	 */
+	static BodyContentSpec refused(ResponseSpec answer, int status, String code) {
+		return answer.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo(code);
 	}
 
 	/**

@@ -42,13 +42,10 @@ class DatabaseAwayIT {
 
 	@Test
 	void stoppedAndFrozenDatabaseIsAnsweredFastAndRecoveredFrom() throws Exception {
-		Path dataDir = Path.of("target/it-data/db-away-" + UUID.randomUUID()).toAbsolutePath();
-		ConfigurableApplicationContext context = start(dataDir);
-		Postgres postgres = new Postgres(dataDir.resolve("postgres"));
-		// the service first, then whatever server it left running
-		try (postgres; context) {
-			WebTestClient http = client(context);
+		try (Service service = Service.start("db-away")) {
+			WebTestClient http = service.http();
 			Api api = new Api(http);
+			Postgres postgres = service.postgres();
 			long id = api.createTable("Weather", Map.of("city", "text"));
 			api.insert(id, Map.of("city", "Oslo"));
 			assertThat(status(http, "/actuator/health/readiness")).isEqualTo(200);
@@ -99,13 +96,10 @@ class DatabaseAwayIT {
 	 */
 	@Test
 	void requestUnderWayWhenTheDatabaseFreezesIsAnswered503() throws Exception {
-		Path dataDir = Path.of("target/it-data/db-frozen-" + UUID.randomUUID()).toAbsolutePath();
-		ConfigurableApplicationContext context = start(dataDir);
-		Postgres postgres = new Postgres(dataDir.resolve("postgres"));
-		// the service first, then whatever server it left running
-		try (postgres; context) {
-			WebTestClient http = client(context);
+		try (Service service = Service.start("db-frozen")) {
+			WebTestClient http = service.http();
 			Api api = new Api(http);
+			Postgres postgres = service.postgres();
 			long id = api.createTable("Tides", Map.of("port", "text"));
 			Object rowId = api.insert(id, Map.of("port", "Brest")).get("id");
 			postgres.freeze();
@@ -181,19 +175,35 @@ class DatabaseAwayIT {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
-	/** The service on an embedded PostgreSQL of its own, checked every half second. */
-	private static ConfigurableApplicationContext start(Path dataDir) {
-		return new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0", "--dyntables.db.url=",
-				"--dyntables.data-dir=" + dataDir, "--dyntables.db.health.interval=500ms",
-				"--dyntables.db.health.timeout=1s");
-	}
+	/**
+	 * The service on an embedded PostgreSQL of its own, checked every half second, with a
+	 * client for it; closed service first, then whatever server it left running.
+	 */
+	private record Service(ConfigurableApplicationContext context, Postgres postgres) implements AutoCloseable {
 
-	private static WebTestClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		static Service start(String name) throws IOException {
+			Path dataDir = Path.of("target/it-data/" + name + "-" + UUID.randomUUID()).toAbsolutePath();
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(DyntablesApplication.class).run(
+					"--server.port=0", "--dyntables.db.url=", "--dyntables.data-dir=" + dataDir,
+					"--dyntables.db.health.interval=500ms", "--dyntables.db.health.timeout=1s");
+			return new Service(context, new Postgres(dataDir.resolve("postgres")));
+		}
+
+		WebTestClient http() {
+			int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+			return WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + port)
+				.responseTimeout(Duration.ofSeconds(30))
+				.build();
+		}
+
+		@Override
+		public void close() throws Exception {
+			try (this.postgres; this.context) {
+				// closed in the reverse order
+			}
+		}
+
 	}
 
 	/**
@@ -282,18 +292,20 @@ class DatabaseAwayIT {
 		private static void signalChildren(ProcessHandle postmaster, String signal) throws Exception {
 			List<String> command = new ArrayList<>(List.of("kill", signal));
 			postmaster.descendants().forEach((process) -> command.add(String.valueOf(process.pid())));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+			ended(command);
 		}
 
 		private static void run(String... command) throws Exception {
+			assertThat(ended(List.of(command)).exitValue()).as(String.join(" ", command)).isZero();
+		}
+
+		/** Runs a command, its output discarded, and waits for it to end. */
+		private static Process ended(List<String> command) throws Exception {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-			assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+			return process;
 		}
 
 	}

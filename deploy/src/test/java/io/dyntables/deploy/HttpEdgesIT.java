@@ -106,23 +106,9 @@ class HttpEdgesIT {
 		}
 		String body = array.append("]").toString();
 		assertThat(body.length()).isBetween(300_000, 1_000_000);
-		this.http.post()
-			.uri("/api/table/{id}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(400);
+		this.api.load(table, MediaType.APPLICATION_JSON, body, 400);
 		// one object over 1 MB
-		this.api.postRow(table, "{\"s\": \"" + "x".repeat(1_100_000) + "\"}")
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("payload-too-large");
+		Api.refused(this.api.postRow(table, "{\"s\": \"" + "x".repeat(1_100_000) + "\"}"), 413, "payload-too-large");
 	}
 
 	@Test
@@ -136,16 +122,7 @@ class HttpEdgesIT {
 		}
 		String body = array.append("]").toString();
 		assertThat(body.length()).isGreaterThan(262_144);
-		this.http.post()
-			.uri("/api/table/{id}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(4033);
+		this.api.load(table, MediaType.APPLICATION_JSON, body, 4033);
 		// 10,000 small rows are allowed (1.3 MB, over the body limit), 10,001 are not
 		StringBuilder most = new StringBuilder("[");
 		for (int i = 0; i < 10_000; i++) {
@@ -158,23 +135,9 @@ class HttpEdgesIT {
 		}
 		String tenThousand = most + "]";
 		assertThat(tenThousand.length()).isGreaterThan(1_048_576);
-		this.http.post()
-			.uri("/api/table/{id}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(tenThousand)
-			.exchange()
-			.expectStatus()
-			.isCreated();
-		this.http.post()
-			.uri("/api/table/{id}/rows", table)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(most + ",{\"n\": 1, \"s\": \"z\"}]")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("too-many-rows");
+		this.api.load(table, MediaType.APPLICATION_JSON, tenThousand, 10_000);
+		Api.refused(this.api.postRows(table, MediaType.APPLICATION_JSON, most + ",{\"n\": 1, \"s\": \"z\"}]"), 413,
+				"too-many-rows");
 		assertThat(count(table)).isEqualTo(14_033);
 	}
 

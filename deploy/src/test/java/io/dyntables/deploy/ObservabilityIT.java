@@ -206,14 +206,7 @@ class ObservabilityIT {
 	}
 
 	private String scrape() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return new Api(this.http).text("/actuator/prometheus", MediaType.TEXT_PLAIN);
 	}
 
 	private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)$",

@@ -116,11 +116,7 @@ class ProjectorTransactionIT {
 	}
 
 	private List<String> columns(long id) {
-		String physical = this.jdbc.queryForObject("SELECT physical_name FROM dyntables.table_ref WHERE id = ?",
-				String.class, id);
-		return this.jdbc.queryForList(
-				"SELECT column_name FROM information_schema.columns WHERE table_schema = 'dyntables_data' AND table_name = ?",
-				String.class, physical);
+		return PhysicalTables.columns(this.jdbc, id);
 	}
 
 	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

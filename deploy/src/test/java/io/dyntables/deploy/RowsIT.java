@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,13 @@ class RowsIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.http);
+	}
+
 	private long peopleTable() {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("first_name", "string");
@@ -47,11 +55,11 @@ class RowsIT {
 		fields.put("active", Map.of("type", "boolean", "required", false));
 		fields.put("data", Map.of("type", "json", "required", false));
 		fields.put("note", Map.of("type", "text", "required", false));
-		return new Api(this.http).createTable("People", fields);
+		return this.api.createTable("People", fields);
 	}
 
 	private Map<String, Object> insert(long table, Map<String, Object> row) {
-		return new Api(this.http).insert(table, row);
+		return this.api.insert(table, row);
 	}
 
 	private List<Map<String, Object>> list(long table, String query) {
@@ -82,42 +90,16 @@ class RowsIT {
 
 	/** Patches a row and answers it as stored. */
 	private Map<String, Object> patched(long table, long rowId, Map<String, Object> fields) {
-		return this.http.patch()
+		return Api.ok(this.http.patch()
 			.uri("/api/table/{t}/rows/{r}", table, rowId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(fields)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	/** Posts rows to the bulk endpoint and checks that every one was inserted. */
-	private void load(long table, MediaType type, Object rows, int inserted) {
-		this.http.post()
-			.uri("/api/table/{t}/rows", table)
-			.contentType(type)
-			.bodyValue(rows)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.jsonPath("$.inserted")
-			.isEqualTo(inserted);
+			.exchange());
 	}
 
 	private WebTestClient.BodyContentSpec refusedWrite(WebTestClient.RequestHeadersSpec<?> request, int status,
 			String code) {
-		return request.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo(code);
+		return Api.refused(request.exchange(), status, code);
 	}
 
 	private static long id(Map<String, Object> row) {
@@ -222,7 +204,7 @@ class RowsIT {
 		for (int i = 0; i < 5; i++) {
 			rows.add(Map.of("first_name", "P" + i, "age", i, "data", Map.of("k", List.of(i, "x"))));
 		}
-		load(table, MediaType.APPLICATION_JSON, rows, 5);
+		this.api.load(table, MediaType.APPLICATION_JSON, rows, 5);
 		List<Map<String, Object>> stored = list(table, "");
 		assertThat(stored).hasSize(5);
 		assertThat(stored.get(3)).containsEntry("first_name", "P3")
@@ -275,7 +257,7 @@ class RowsIT {
 		for (int i = 0; i < 5000; i++) {
 			body.append("{\"first_name\":\"N").append(i).append("\",\"age\":").append(i % 90).append("}\n");
 		}
-		load(table, MediaType.APPLICATION_NDJSON, body.toString(), 5000);
+		this.api.load(table, MediaType.APPLICATION_NDJSON, body.toString(), 5000);
 		this.http.get()
 			.uri("/api/table/{t}/rows?count=exact&limit=1", table)
 			.exchange()
@@ -335,7 +317,7 @@ class RowsIT {
 		for (Map<String, Object> row : rows) {
 			ndjson.append(Json.write(row)).append('\n');
 		}
-		load(table, MediaType.APPLICATION_NDJSON, ndjson.toString(), rows.size());
+		this.api.load(table, MediaType.APPLICATION_NDJSON, ndjson.toString(), rows.size());
 		rows.forEach((row) -> insert(table, row));
 		List<Map<String, Object>> stored = list(table, "");
 		assertThat(stored).hasSize(2 * rows.size());
@@ -364,7 +346,7 @@ class RowsIT {
 			.contentType(MediaType.APPLICATION_NDJSON)
 			.bodyValue(body.toString()), 409, "duplicate-value").jsonPath("$.errors[0].pointer").isEqualTo("/email");
 		assertThat(list(table, "")).hasSize(1);
-		load(table, MediaType.APPLICATION_NDJSON, "{\"first_name\":\"After\"}\n", 1);
+		this.api.load(table, MediaType.APPLICATION_NDJSON, "{\"first_name\":\"After\"}\n", 1);
 		assertThat(list(table, "")).hasSize(2);
 	}
 
@@ -375,7 +357,7 @@ class RowsIT {
 				"timestamp", "uuid", "json")) {
 			fields.put("f_" + type, Map.of("type", type, "required", false));
 		}
-		long table = new Api(this.http).createTable("Typed", fields);
+		long table = this.api.createTable("Typed", fields);
 		Map<String, Object> full = new LinkedHashMap<>();
 		full.put("f_string", "tab\t \"quoted\" \\ Zoë 😀 \u0001");
 		full.put("f_text", "line\nbreak");
@@ -414,7 +396,7 @@ class RowsIT {
 		assertThat(lines.get(0)).isEqualTo("{\"id\":" + id(all.get(0))
 				+ ",\"f_date\":\"2024-02-29\",\"f_timestamp\":\"2024-02-29T21:59:58.12Z\"}");
 		for (Map<String, Object> listed : all) {
-			Map<String, Object> read = new Api(this.http).get("/api/table/{t}/rows/{r}", table, id(listed));
+			Map<String, Object> read = this.api.get("/api/table/{t}/rows/{r}", table, id(listed));
 			assertThat(List.copyOf(listed.keySet())).isEqualTo(List.copyOf(read.keySet()));
 			assertThat(listed).isEqualTo(read);
 		}
@@ -422,9 +404,9 @@ class RowsIT {
 
 	@Test
 	void loadsIntoATableWithoutFieldsAddRowsOfIdsOnly() {
-		long table = new Api(this.http).createTable("Ids", Map.of());
-		load(table, MediaType.APPLICATION_NDJSON, "{}\n{}\n{}\n", 3);
-		load(table, MediaType.APPLICATION_JSON, List.of(Map.of(), Map.of()), 2);
+		long table = this.api.createTable("Ids", Map.of());
+		this.api.load(table, MediaType.APPLICATION_NDJSON, "{}\n{}\n{}\n", 3);
+		this.api.load(table, MediaType.APPLICATION_JSON, List.of(Map.of(), Map.of()), 2);
 		refusedWrite(this.http.post()
 			.uri("/api/table/{t}/rows", table)
 			.contentType(MediaType.APPLICATION_NDJSON)
@@ -611,15 +593,8 @@ class RowsIT {
 		assertThat(lines[0]).contains("\"first_name\":\"Plain\"", "\"score\":10.25", "\"data\":{\"a\": 1}");
 		assertThat(lines[1]).contains("\"first_name\":\"Doe, \\\"J\\\"\\nnext\"");
 
-		String viaAccept = this.http.get()
-			.uri("/api/table/{t}/rows?select=first_name&order=id.desc", table)
-			.accept(MediaType.APPLICATION_NDJSON)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String viaAccept = this.api.text("/api/table/" + table + "/rows?select=first_name&order=id.desc",
+				MediaType.APPLICATION_NDJSON);
 		assertThat(viaAccept.split("\n")[1]).endsWith("\"first_name\":\"Plain\"}");
 
 		String csv = this.http.get()

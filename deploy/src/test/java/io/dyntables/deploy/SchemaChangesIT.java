@@ -262,16 +262,7 @@ class SchemaChangesIT {
 		long id = this.api.createTable("Dry", Map.of("a", "text", "b", "integer", "c", "boolean"));
 		this.api.insert(id, Map.of("a", "x", "b", 1, "c", true));
 		Map<String, Object> change = Map.of("fields", Map.of("a", "text", "b", "bigint", "d", "date"));
-		Map<String, Object> dry = this.http.put()
-			.uri("/api/table/{id}?dryRun=true", id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(change)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> dry = this.api.dryRun(id, change);
 		assertThat(dry).containsEntry("dryRun", true)
 			.containsEntry("destroysData", true)
 			.containsEntry("rewritesTable", true);

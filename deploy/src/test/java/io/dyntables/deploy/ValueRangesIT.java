@@ -19,15 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every value is checked against PostgreSQL's range for its type before it reaches SQL:
  * the last value in range is stored and read back as sent, the first one out of range is
- * refused with 422 naming the field, and nothing is written. Rows PostgreSQL holds that
- * no client of the service could write (infinities, far years, NaN) are read back
- * faithfully through every read path.
+ * refused with 422 naming the field, and nothing is written. Rows written straight into
+ * PostgreSQL with its special values (infinities, NaN, far years) are read back
+ * faithfully through every read path, and what is read can be written back through the
+ * service, which accepts exactly "infinity" and "-infinity" for dates and timestamps,
+ * "NaN", "Infinity" and "-Infinity" for floats, and "NaN" for decimals.
  */
 @DyntablesIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -126,19 +129,11 @@ class ValueRangesIT {
 		if (!stored) {
 			for (String path : List.of("/api/table/{id}/row", "/api/table/{id}/rows")) {
 				String sent = path.endsWith("/rows") ? "[" + body + "]" : body;
-				post(path, MediaType.APPLICATION_JSON, sent).expectStatus()
-					.isEqualTo(422)
-					.expectBody()
-					.jsonPath("$.code")
-					.isEqualTo("invalid-value")
+				Api.refused(post(path, MediaType.APPLICATION_JSON, sent), 422, "invalid-value")
 					.jsonPath("$.errors[0].pointer")
 					.isEqualTo(path.endsWith("/rows") ? "/0/" + field : "/" + field);
 			}
-			post("/api/table/{id}/rows", MediaType.APPLICATION_NDJSON, body + "\n").expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("invalid-value");
+			Api.refused(this.api.postRows(this.table, MediaType.APPLICATION_NDJSON, body + "\n"), 422, "invalid-value");
 			long rowId = ((Number) this.api.insert(this.table, Map.of()).get("id")).longValue();
 			this.http.patch()
 				.uri("/api/table/{id}/rows/{row}", this.table, rowId)
@@ -159,25 +154,13 @@ class ValueRangesIT {
 			assertThat(count()).isEqualTo(before);
 			return;
 		}
-		Map<String, Object> inserted = post("/api/table/{id}/row", MediaType.APPLICATION_JSON, body).expectStatus()
-			.isCreated()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
-		long rowId = ((Number) inserted.get("id")).longValue();
-		String single = this.http.get()
-			.uri("/api/table/{id}/rows/{row}", this.table, rowId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		long rowId = ((Number) this.api.insert(this.table, body).get("id")).longValue();
+		String single = this.api.text("/api/table/" + this.table + "/rows/" + rowId, MediaType.APPLICATION_JSON);
 		if (readBack != null) {
 			assertThat(single).contains("\"" + field + "\":" + readBack);
 		}
 		// the same value loaded with COPY reads back the same
-		post("/api/table/{id}/rows", MediaType.APPLICATION_NDJSON, body + "\n").expectStatus().isCreated();
+		this.api.load(this.table, MediaType.APPLICATION_NDJSON, body + "\n", 1);
 		List<Map<String, Object>> rows = this.api.rows(this.table);
 		assertThat(rows.get(rows.size() - 1).get(field)).isEqualTo(rows.get(rows.size() - 2).get(field));
 		this.jdbc.update("DELETE FROM " + physical() + " WHERE id >= ?", rowId);
@@ -193,16 +176,10 @@ class ValueRangesIT {
 				"{\"type\": \"decimal\", \"precision\": 3, \"scale\": 1, \"default\": 100}");
 		int tables = this.api.rowsOf("/api/table").size();
 		for (String field : bad) {
-			this.http.post()
-				.uri("/api/table")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"name\": \"Defaulted\", \"fields\": {\"x\": " + field + "}}")
-				.exchange()
-				.expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("invalid-field-definition")
+			Api.refused(
+					post("/api/table", MediaType.APPLICATION_JSON,
+							"{\"name\": \"Defaulted\", \"fields\": {\"x\": " + field + "}}"),
+					422, "invalid-field-definition")
 				.jsonPath("$.errors[0].pointer")
 				.isEqualTo("/fields/x");
 			this.api.put(this.table, "{\"fields\": {\"x\": " + field + "}}")
@@ -240,20 +217,11 @@ class ValueRangesIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("overflowingParameters")
 	void listingParametersOutOfRangeAnswer400NamingTheParameter(String query, String pointer) {
-		this.http.get()
-			.uri(Api.raw("/api/table/" + this.table + "/rows?" + query))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(400)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("invalid-parameter")
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo(pointer);
+		parameterRefused("/api/table/" + this.table + "/rows?" + query, pointer);
 	}
 
 	@Test
-	void rowsNoClientCouldWriteAreReadFaithfullyEverywhere() {
+	void rowsWrittenStraightIntoPostgresqlAreReadFaithfullyEverywhere() {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("ts", optional("timestamp"));
 		fields.put("d", optional("date"));
@@ -274,14 +242,14 @@ class ValueRangesIT {
 				"{\"id\":5,\"ts\":\"1582-10-10T12:00:00Z\",\"d\":\"1582-10-10\",\"dec\":0.00,\"f\":0.0}");
 		String select = "select=ts,d,dec,f";
 		for (int row = 1; row <= 5; row++) {
-			String one = getText("/api/table/" + id + "/rows/" + row, MediaType.APPLICATION_JSON);
+			String one = this.api.text("/api/table/" + id + "/rows/" + row, MediaType.APPLICATION_JSON);
 			assertThat(one).isEqualTo(expected.get(row - 1).replace("\"id\":" + row + ",", "\"id\":" + row + ","));
 		}
-		assertThat(getText("/api/table/" + id + "/rows?" + select, MediaType.APPLICATION_JSON))
+		assertThat(this.api.text("/api/table/" + id + "/rows?" + select, MediaType.APPLICATION_JSON))
 			.isEqualTo("[" + String.join(",", expected) + "]");
-		assertThat(getText("/api/table/" + id + "/rows?format=ndjson&" + select, MediaType.ALL))
+		assertThat(this.api.text("/api/table/" + id + "/rows?format=ndjson&" + select, MediaType.ALL))
 			.isEqualTo(String.join("\n", expected) + "\n");
-		String csv = getText("/api/table/" + id + "/rows?format=csv&" + select, MediaType.ALL);
+		String csv = this.api.text("/api/table/" + id + "/rows?format=csv&" + select, MediaType.ALL);
 		assertThat(csv.split("\r\n")).containsExactly("id,ts,d,dec,f", "1,-infinity,infinity,NaN,NaN",
 				"2,infinity,-infinity,1.50,Infinity", "3,-4713-11-24T00:00:00Z,-4713-11-24,-9999.99,-Infinity",
 				"4,+294276-12-31T23:59:59.999999Z,+5874897-12-31,9999.99,1.0E-320",
@@ -326,16 +294,9 @@ class ValueRangesIT {
 		this.jdbc.execute("ALTER TABLE " + physicalOf(id) + " ALTER COLUMN s TYPE varchar(2)");
 		for (MediaType type : List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)) {
 			boolean single = type.equals(MediaType.APPLICATION_JSON);
-			this.http.post()
-				.uri(single ? "/api/table/{id}/row" : "/api/table/{id}/rows", id)
-				.contentType(type)
-				.bodyValue(single ? "{\"s\": \"abcd\"}" : "{\"s\": \"ab\"}\n{\"s\": \"abcd\"}\n")
-				.exchange()
-				.expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("invalid-value");
+			ResponseSpec answer = single ? this.api.postRow(id, "{\"s\": \"abcd\"}")
+					: this.api.postRows(id, type, "{\"s\": \"ab\"}\n{\"s\": \"abcd\"}\n");
+			Api.refused(answer, 422, "invalid-value");
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + physicalOf(id), Long.class)).isZero();
 		this.api.insert(id, Map.of("s", "ab"));
@@ -344,16 +305,7 @@ class ValueRangesIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("overflowingHistoryParameters")
 	void historyParametersOutOfRangeAnswer400NamingTheParameter(String query, String pointer) {
-		this.http.get()
-			.uri(Api.raw("/api/table/" + this.table + "/history?" + query))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(400)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("invalid-parameter")
-			.jsonPath("$.errors[0].pointer")
-			.isEqualTo(pointer);
+		parameterRefused("/api/table/" + this.table + "/history?" + query, pointer);
 	}
 
 	static Stream<Arguments> overflowingHistoryParameters() {
@@ -362,19 +314,14 @@ class ValueRangesIT {
 				Arguments.of("after=-9223372036854775809", "/after"));
 	}
 
-	private String getText(String uri, MediaType accept) {
-		return this.http.get()
-			.uri(Api.raw(uri))
-			.accept(accept)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+	/** A query that asks for a number out of range, refused naming the parameter. */
+	private void parameterRefused(String pathAndQuery, String pointer) {
+		Api.refused(this.http.get().uri(Api.raw(pathAndQuery)).exchange(), 400, "invalid-parameter")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo(pointer);
 	}
 
-	private WebTestClient.ResponseSpec post(String path, MediaType type, String body) {
+	private ResponseSpec post(String path, MediaType type, String body) {
 		return this.http.post().uri(path, this.table).contentType(type).bodyValue(body).exchange();
 	}
 

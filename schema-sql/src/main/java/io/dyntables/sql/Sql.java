@@ -50,20 +50,12 @@ public final class Sql {
 		return quote(DATA_SCHEMA) + "." + quote(physicalName);
 	}
 
-	/** The PostgreSQL type of a field. */
+	/** The PostgreSQL type of a field: its base type, with its size where it has one. */
 	public static String type(FieldDefinition field) {
 		return switch (field.type()) {
 			case STRING -> "varchar(" + positive(field.maxLength()) + ")";
-			case TEXT -> "text";
-			case INTEGER -> "integer";
-			case BIGINT -> "bigint";
 			case DECIMAL -> "numeric(" + positive(field.precision()) + "," + Math.max(0, field.scale()) + ")";
-			case FLOAT -> "double precision";
-			case BOOLEAN -> "boolean";
-			case DATE -> "date";
-			case TIMESTAMP -> "timestamptz";
-			case UUID -> "uuid";
-			case JSON -> "jsonb";
+			default -> baseType(field.type());
 		};
 	}
 
