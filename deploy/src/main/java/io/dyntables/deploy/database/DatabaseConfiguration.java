@@ -16,6 +16,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +35,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	private static final Duration WARM_UP = Duration.ofSeconds(30);
 
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
@@ -98,7 +104,7 @@ class DatabaseConfiguration {
 			.option(Option.valueOf("preparedStatementCacheQueries"), preparedStatements)
 			.build();
 		ConnectionFactory factory = ConnectionFactories.get(options);
-		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+		ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("dyntables-rows")
 			.initialSize(Math.min(4, poolSize))
 			.maxSize(poolSize)
@@ -110,6 +116,23 @@ class DatabaseConfiguration {
 			.acquireRetry(0)
 			.maxCreateConnectionTime(acquireTimeout)
 			.build());
+		warmUp(pool);
+		return pool;
+	}
+
+	/**
+	 * Opens the pool's first connections at start, so the first requests do not pay for
+	 * them (on a busy machine, more than the acquire timeout). The database was reachable
+	 * a moment ago (the system schema was migrated); if it no longer is, requests find
+	 * out.
+	 */
+	private static void warmUp(ConnectionPool pool) {
+		try {
+			pool.warmup().block(WARM_UP);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not open the row connections at start ({}); they are opened on use", ex.toString());
+		}
 	}
 
 	/**
