@@ -3,11 +3,14 @@ package io.dyntables.deploy.database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Driver;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.dyntables.query.catalog.ListenerConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -31,6 +34,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	/** How the schema change listener's connection names itself to PostgreSQL. */
+	static final String LISTENER_APPLICATION_NAME = "dyntables schema listener";
 
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
@@ -101,6 +107,26 @@ class DatabaseConfiguration {
 			// (instant, local) check on acquire and is replaced, however many there are
 			.acquireRetry(poolSize)
 			.build());
+	}
+
+	/**
+	 * The schema change listener's connection: its own, outside the pools, named so that
+	 * it can be told apart in {@code pg_stat_activity}.
+	 */
+	@Bean
+	ListenerConnections listenerConnections(Database database) {
+		Properties properties = new Properties();
+		if (database.user() != null) {
+			properties.setProperty("user", database.user());
+		}
+		if (database.password() != null) {
+			properties.setProperty("password", database.password());
+		}
+		properties.setProperty("ApplicationName", LISTENER_APPLICATION_NAME);
+		properties.setProperty("connectTimeout", "10");
+		properties.setProperty("tcpKeepAlive", "true");
+		Driver driver = new org.postgresql.Driver();
+		return () -> driver.connect(database.jdbcUrl(), properties);
 	}
 
 	@Bean
