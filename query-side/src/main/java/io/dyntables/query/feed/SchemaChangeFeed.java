@@ -50,6 +50,9 @@ public class SchemaChangeFeed implements DisposableBean {
 	/** A change's id in the feed: its table and its sequence in the table's stream. */
 	private static final Pattern ID = Pattern.compile("(\\d{1,18}):(\\d{1,18})");
 
+	/** The most changes a resuming subscriber is told first. */
+	private static final int MAX_RESUMED = 10_000;
+
 	private final EventStorageEngine events;
 
 	private final JdbcTemplate jdbc;
@@ -89,7 +92,7 @@ public class SchemaChangeFeed implements DisposableBean {
 	/**
 	 * The changes after the one with the given id (as the feed names them,
 	 * {@code <table id>:<sequence>}), then those from now on; refused when no change has
-	 * that id.
+	 * that id, or when more than {@value #MAX_RESUMED} followed it.
 	 */
 	public Mono<Flux<SchemaChange>> changesAfter(String id) {
 		return Mono.fromCallable(() -> index(id))
@@ -127,9 +130,17 @@ public class SchemaChangeFeed implements DisposableBean {
 				.stream()
 				.findFirst();
 		}
-		return index.orElseThrow(() -> new RefusedException(ErrorCode.INVALID_PARAMETER, "",
+		long after = index.orElseThrow(() -> new RefusedException(ErrorCode.INVALID_PARAMETER, "",
 				"Last-Event-ID names no schema change; it is the id of a change as the feed sent it, "
 						+ "<table id>:<sequence>"));
+		Long since = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM dyntables.domain_event_entry "
+				+ "WHERE global_index > ? LIMIT " + (MAX_RESUMED + 1) + ") AS since", Long.class, after);
+		if (since != null && since > MAX_RESUMED) {
+			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "",
+					"more than " + MAX_RESUMED + " changes followed the Last-Event-ID; read them from the tables' "
+							+ "history, then follow the feed from now on");
+		}
+		return after;
 	}
 
 	/** Tells the changes appended since the last read. */
