@@ -8,11 +8,13 @@ CREATE TABLE "dyntables_data"."empty_8" ("id" bigint GENERATED ALWAYS AS IDENTIT
 --    lock none (new table)
 
 -- == TableCreated: a field of each type, an optional one, two unique ones (one with a hashed constraint name)
-CREATE TABLE "dyntables_data"."every_type_9" ("id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "string_field" varchar(200), "text_field" text, "integer_field" integer, "bigint_field" bigint, "decimal_field" numeric(18,2), "float_field" double precision, "boolean_field" boolean, "date_field" date, "timestamp_field" timestamptz, "uuid_field" uuid, "json_field" jsonb, "optional_field" varchar(20), "code" uuid, "a_field_name_long_enough_that_its_unique_constraint_is_hashed" bigint, CONSTRAINT "uq_9_code" UNIQUE ("code"), CONSTRAINT "uq_9_he05217ada90cd2024f085ce5" UNIQUE ("a_field_name_long_enough_that_its_unique_constraint_is_hashed"));
+CREATE TABLE "dyntables_data"."every_type_9" ("id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "string_field" varchar(200), "text_field" text, "integer_field" integer, "bigint_field" bigint, "decimal_field" numeric(18,2), "float_field" double precision, "boolean_field" boolean, "date_field" date, "timestamp_field" timestamptz, "uuid_field" uuid, "json_field" jsonb, "optional_field" varchar(20), "code" uuid, "a_field_name_long_enough_that_its_unique_constraint_is_hashed" bigint, CONSTRAINT "uq_9_code" UNIQUE ("code"), CONSTRAINT "uq_9_he05217ada90cd2024f085ce5" UNIQUE ("a_field_name_long_enough_that_its_unique_constraint_is_hashed"), CONSTRAINT "nn_9_string_field" CHECK ("string_field" IS NOT NULL), CONSTRAINT "nn_9_text_field" CHECK ("text_field" IS NOT NULL), CONSTRAINT "nn_9_integer_field" CHECK ("integer_field" IS NOT NULL), CONSTRAINT "nn_9_bigint_field" CHECK ("bigint_field" IS NOT NULL), CONSTRAINT "nn_9_decimal_field" CHECK ("decimal_field" IS NOT NULL), CONSTRAINT "nn_9_float_field" CHECK ("float_field" IS NOT NULL), CONSTRAINT "nn_9_boolean_field" CHECK ("boolean_field" IS NOT NULL), CONSTRAINT "nn_9_date_field" CHECK ("date_field" IS NOT NULL), CONSTRAINT "nn_9_timestamp_field" CHECK ("timestamp_field" IS NOT NULL), CONSTRAINT "nn_9_uuid_field" CHECK ("uuid_field" IS NOT NULL), CONSTRAINT "nn_9_json_field" CHECK ("json_field" IS NOT NULL), CONSTRAINT "nn_9_code" CHECK ("code" IS NOT NULL), CONSTRAINT "nn_9_he05217ada90cd2024f085ce5" CHECK ("a_field_name_long_enough_that_its_unique_constraint_is_hashed" IS NOT NULL));
 --    lock none (new table)
 
 -- == FieldAdded: required
 ALTER TABLE "dyntables_data"."people_7" ADD COLUMN "born" date;
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_born" CHECK ("born" IS NOT NULL) NOT VALID;
 --    lock ACCESS EXCLUSIVE
 
 -- == FieldAdded: optional with a default
@@ -24,11 +26,15 @@ ALTER TABLE "dyntables_data"."people_7" ADD COLUMN "email" text;
 --    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "uq_7_email" UNIQUE ("email");
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_email" CHECK ("email" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldAdded: unique, with a hashed constraint name
 ALTER TABLE "dyntables_data"."people_7" ADD COLUMN "a_field_name_long_enough_that_its_unique_constraint_is_hashed" text;
 --    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "uq_7_he05217ada90cd2024f085ce5" UNIQUE ("a_field_name_long_enough_that_its_unique_constraint_is_hashed");
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_he05217ada90cd2024f085ce5" CHECK ("a_field_name_long_enough_that_its_unique_constraint_is_hashed" IS NOT NULL) NOT VALID;
 --    lock ACCESS EXCLUSIVE
 
 -- == FieldRemoved
@@ -46,10 +52,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: string -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -58,10 +68,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: string -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -70,10 +84,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: string -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -82,10 +100,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: string -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -94,10 +116,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: string -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -106,10 +132,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: string -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -118,10 +148,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: string -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -130,10 +164,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: string -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -142,10 +180,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: string -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -154,10 +196,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: string -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -166,10 +212,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: text -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -178,10 +228,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: text -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -190,10 +244,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: text -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -202,10 +260,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: text -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -214,10 +276,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: text -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -226,10 +292,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: text -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -238,10 +308,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: text -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -250,10 +324,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: text -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -262,10 +340,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: text -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: text -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -274,10 +356,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: text -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -286,10 +372,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: integer -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -298,10 +388,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: integer -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -310,10 +404,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: integer -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -322,10 +420,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: integer -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -334,10 +436,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: integer -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -346,10 +452,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: integer -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -358,10 +468,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: integer -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -370,10 +484,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: integer -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -382,10 +500,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: integer -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: integer -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -394,10 +516,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: integer -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -406,10 +532,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: bigint -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -418,10 +548,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: bigint -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -430,10 +564,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: bigint -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -442,10 +580,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: bigint -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -454,10 +596,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: bigint -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -466,10 +612,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: bigint -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -478,10 +628,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: bigint -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -490,10 +644,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: bigint -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -502,10 +660,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: bigint -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: bigint -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -514,10 +676,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: bigint -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -526,10 +692,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: decimal(18,2) -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -538,10 +708,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: decimal(18,2) -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -550,10 +724,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: decimal(18,2) -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -562,10 +740,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: decimal(18,2) -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -574,10 +756,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: decimal(18,2) -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -586,10 +772,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: decimal(18,2) -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -598,10 +788,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: decimal(18,2) -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -610,10 +804,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: decimal(18,2) -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -622,10 +820,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: decimal(18,2) -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(18,2) -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -634,10 +836,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: decimal(18,2) -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -646,10 +852,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: float -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -658,10 +868,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: float -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -670,10 +884,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: float -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -682,10 +900,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: float -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -694,10 +916,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: float -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -706,10 +932,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: float -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -718,10 +948,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: float -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -730,10 +964,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: float -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -742,10 +980,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: float -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: float -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -754,10 +996,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: float -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -766,10 +1012,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: boolean -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -778,10 +1028,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: boolean -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -790,10 +1044,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: boolean -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -802,10 +1060,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: boolean -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -814,10 +1076,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: boolean -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -826,10 +1092,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: boolean -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -838,10 +1108,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: boolean -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -850,10 +1124,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: boolean -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -862,10 +1140,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: boolean -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: boolean -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -874,10 +1156,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: boolean -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING to_char("value", 'YYYY-MM-DD');
@@ -886,10 +1172,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: date -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'varchar(200)') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING to_char("value", 'YYYY-MM-DD');
@@ -898,10 +1188,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING to_
 -- == FieldTypeChanged: date -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'text') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -910,10 +1204,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: date -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'integer') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -922,10 +1220,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: date -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'bigint') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -934,10 +1236,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: date -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'numeric(18,2)') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -946,10 +1252,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: date -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'double precision') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -958,10 +1268,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: date -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'boolean') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING ("value"::timestamp AT TIME ZONE 'UTC');
@@ -970,10 +1284,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: date -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'timestamptz') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -982,10 +1300,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: date -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'uuid') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: date -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -994,10 +1316,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: date -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value", 'YYYY-MM-DD'), 'jsonb') THEN (to_char("__v2_value", 'YYYY-MM-DD'))::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING to_char("value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
@@ -1006,10 +1332,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: timestamp -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'varchar(200)') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING to_char("value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
@@ -1018,10 +1348,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING to_
 -- == FieldTypeChanged: timestamp -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'text') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -1030,10 +1364,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: timestamp -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'integer') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -1042,10 +1380,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: timestamp -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'bigint') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -1054,10 +1396,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: timestamp -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'numeric(18,2)') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -1066,10 +1412,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: timestamp -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'double precision') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -1078,10 +1428,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: timestamp -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'boolean') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -1090,10 +1444,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: timestamp -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'date') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -1102,10 +1460,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: timestamp -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'uuid') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: timestamp -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -1114,10 +1476,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: timestamp -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid(to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'jsonb') THEN (to_char("__v2_value" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -1126,10 +1492,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: uuid -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -1138,10 +1508,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: uuid -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -1150,10 +1524,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: uuid -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -1162,10 +1540,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: uuid -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -1174,10 +1556,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: uuid -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -1186,10 +1572,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: uuid -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -1198,10 +1588,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: uuid -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -1210,10 +1604,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: uuid -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -1222,10 +1620,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: uuid -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: uuid -> json, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
@@ -1234,10 +1636,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE jsonb USING "v
 -- == FieldTypeChanged: uuid -> json, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" jsonb;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'jsonb') THEN ("__v2_value"::text)::jsonb END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -1246,10 +1652,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: json -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> text, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "value"::text;
@@ -1258,10 +1668,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE text USING "va
 -- == FieldTypeChanged: json -> text, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" text;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'text') THEN ("__v2_value"::text)::text END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> integer, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING "value"::integer;
@@ -1270,10 +1684,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE integer USING 
 -- == FieldTypeChanged: json -> integer, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" integer;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'integer') THEN ("__v2_value"::text)::integer END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> bigint, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "value"::bigint;
@@ -1282,10 +1700,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE bigint USING "
 -- == FieldTypeChanged: json -> bigint, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" bigint;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'bigint') THEN ("__v2_value"::text)::bigint END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> decimal(18,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) USING "value"::numeric(18,2);
@@ -1294,10 +1716,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(18,2) 
 -- == FieldTypeChanged: json -> decimal(18,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(18,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(18,2)') THEN ("__v2_value"::text)::numeric(18,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> float, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precision USING "value"::double precision;
@@ -1306,10 +1732,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE double precisi
 -- == FieldTypeChanged: json -> float, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" double precision;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'double precision') THEN ("__v2_value"::text)::double precision END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> boolean, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING "value"::boolean;
@@ -1318,10 +1748,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE boolean USING 
 -- == FieldTypeChanged: json -> boolean, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" boolean;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'boolean') THEN ("__v2_value"::text)::boolean END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> date, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "value"::date;
@@ -1330,10 +1764,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE date USING "va
 -- == FieldTypeChanged: json -> date, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" date;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'date') THEN ("__v2_value"::text)::date END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> timestamp, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz USING "value"::timestamptz;
@@ -1342,10 +1780,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE timestamptz US
 -- == FieldTypeChanged: json -> timestamp, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" timestamptz;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'timestamptz') THEN ("__v2_value"::text)::timestamptz END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: json -> uuid, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "value"::uuid;
@@ -1354,10 +1796,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE uuid USING "va
 -- == FieldTypeChanged: json -> uuid, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" uuid;
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'uuid') THEN ("__v2_value"::text)::uuid END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string(50) -> string, strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) USING "value"::text;
@@ -1366,10 +1812,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(200) U
 -- == FieldTypeChanged: string(50) -> string, lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(200);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(200)') THEN ("__v2_value"::text)::varchar(200) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: string -> string(50), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(50) USING "value"::text;
@@ -1378,10 +1828,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE varchar(50) US
 -- == FieldTypeChanged: string -> string(50), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" varchar(50);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'varchar(50)') THEN ("__v2_value"::text)::varchar(50) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(10,2) -> decimal(12,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(12,2) USING "value"::numeric(12,2);
@@ -1390,10 +1844,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(12,2) 
 -- == FieldTypeChanged: decimal(10,2) -> decimal(12,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(12,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(12,2)') THEN ("__v2_value"::text)::numeric(12,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(10,2) -> decimal(12,4), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(12,4) USING "value"::numeric(12,4);
@@ -1402,10 +1860,14 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(12,4) 
 -- == FieldTypeChanged: decimal(10,2) -> decimal(12,4), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(12,4);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(12,4)') THEN ("__v2_value"::text)::numeric(12,4) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldTypeChanged: decimal(12,4) -> decimal(10,2), strict
 ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(10,2) USING "value"::numeric(10,2);
@@ -1414,20 +1876,29 @@ ALTER TABLE "dyntables_data"."values_7" ALTER COLUMN "value" TYPE numeric(10,2) 
 -- == FieldTypeChanged: decimal(12,4) -> decimal(10,2), lenient
 ALTER TABLE "dyntables_data"."values_7" RENAME COLUMN "value" TO "__v2_value";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."values_7" DROP CONSTRAINT IF EXISTS "nn_7_value";
+--    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."values_7" ADD COLUMN "value" numeric(10,2);
 --    lock ACCESS EXCLUSIVE
 UPDATE "dyntables_data"."values_7" SET "value" = CASE WHEN pg_input_is_valid("__v2_value"::text, 'numeric(10,2)') THEN ("__v2_value"::text)::numeric(10,2) END;
 --    lock ACCESS EXCLUSIVE, rewrites the table
+ALTER TABLE "dyntables_data"."values_7" ADD CONSTRAINT "nn_7_value" CHECK ("value" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldOptionsChanged: unique no more
 ALTER TABLE "dyntables_data"."people_7" DROP CONSTRAINT "uq_7_name";
 --    lock ACCESS EXCLUSIVE
 
 -- == FieldOptionsChanged: optional, with a default
--- (no statement)
+ALTER TABLE "dyntables_data"."people_7" DROP CONSTRAINT IF EXISTS "nn_7_age";
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldRenamed
 ALTER TABLE "dyntables_data"."people_7" RENAME COLUMN "age" TO "years";
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" DROP CONSTRAINT IF EXISTS "nn_7_age";
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_years" CHECK ("years" IS NOT NULL) NOT VALID;
 --    lock ACCESS EXCLUSIVE
 
 -- == FieldRenamed: unique, its constraint renamed too
@@ -1435,11 +1906,19 @@ ALTER TABLE "dyntables_data"."people_7" RENAME COLUMN "name" TO "full_name";
 --    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."people_7" RENAME CONSTRAINT "uq_7_name" TO "uq_7_full_name";
 --    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" DROP CONSTRAINT IF EXISTS "nn_7_name";
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_full_name" CHECK ("full_name" IS NOT NULL) NOT VALID;
+--    lock ACCESS EXCLUSIVE
 
 -- == FieldRenamed: unique, to a name whose constraint name is hashed
 ALTER TABLE "dyntables_data"."people_7" RENAME COLUMN "name" TO "a_field_name_long_enough_that_its_unique_constraint_is_hashed";
 --    lock ACCESS EXCLUSIVE
 ALTER TABLE "dyntables_data"."people_7" RENAME CONSTRAINT "uq_7_name" TO "uq_7_he05217ada90cd2024f085ce5";
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" DROP CONSTRAINT IF EXISTS "nn_7_name";
+--    lock ACCESS EXCLUSIVE
+ALTER TABLE "dyntables_data"."people_7" ADD CONSTRAINT "nn_7_he05217ada90cd2024f085ce5" CHECK ("a_field_name_long_enough_that_its_unique_constraint_is_hashed" IS NOT NULL) NOT VALID;
 --    lock ACCESS EXCLUSIVE
 
 -- == TableRenamed

@@ -73,8 +73,12 @@ class SchemaChangeFeedIT {
 			.getResponseBody();
 		CompletableFuture<List<ServerSentEvent<Map<String, Object>>>> firstTwo = events
 			.doOnNext((event) -> connected.countDown())
-			.filter((event) -> "connected".equals(event.event()) || (event.data() != null
-					&& event.data().get("tableId") instanceof Number table && table.longValue() == id))
+			// the table's creation may be told too: the feed tells what it hears, which
+			// may
+			// be just after the command answered
+			.filter((event) -> "connected".equals(event.event())
+					|| (event.data() != null && event.data().get("tableId") instanceof Number table
+							&& table.longValue() == id && !"TableCreated".equals(event.event())))
 			.take(2)
 			.collectList()
 			.timeout(Duration.ofSeconds(30))

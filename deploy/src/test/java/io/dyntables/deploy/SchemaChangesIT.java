@@ -274,7 +274,8 @@ class SchemaChangesIT {
 		List<String> dryStatements = ((List<Map<String, Object>>) dry.get("ddl")).stream()
 			.map((statement) -> (String) statement.get("sql"))
 			.toList();
-		assertThat(dryStatements).hasSize(3);
+		// drop, retype, add, and the check of the new required field
+		assertThat(dryStatements).hasSize(4);
 
 		this.api.changeSchema(id, change);
 		List<String> ran = this.jdbc.queryForList(

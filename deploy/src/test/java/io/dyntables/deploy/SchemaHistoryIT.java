@@ -95,14 +95,20 @@ class SchemaHistoryIT {
 			.containsEntry("actor", "bob")
 			.containsEntry("correlationId", "req-2")
 			.containsEntry("reason", "more fields");
-		assertThat(ddl(byType.get("FieldAdded"))).singleElement().asString().contains("ADD COLUMN \"married\"");
+		assertThat(ddl(byType.get("FieldAdded"))).satisfiesExactly(
+				(column) -> assertThat(column).asString().contains("ADD COLUMN \"married\""),
+				(required) -> assertThat(required).asString().contains("CHECK (\"married\" IS NOT NULL) NOT VALID"));
 		assertThat(ddl(byType.get("FieldTypeChanged"))).singleElement().asString().contains("TYPE bigint");
 		assertThat(ddl(byType.get("FieldOptionsChanged"))).singleElement().asString().contains("DROP CONSTRAINT");
 		assertThat(byType.get("FieldRemoved")).containsEntry("correlationId", "req-3").doesNotContainKey("reason");
 		assertThat(ddl(byType.get("FieldRemoved"))).singleElement().asString().contains("DROP COLUMN \"code\"");
 		assertThat(byType.get("FieldRenamed")).containsEntry("summary", "renamed field first_name to given_name")
 			.containsEntry("reason", "clearer name");
-		assertThat(ddl(byType.get("FieldRenamed"))).singleElement().asString().contains("RENAME COLUMN");
+		assertThat(ddl(byType.get("FieldRenamed"))).satisfiesExactly(
+				(column) -> assertThat(column).asString().contains("RENAME COLUMN"),
+				(check) -> assertThat(check).asString()
+					.contains("DROP CONSTRAINT IF EXISTS \"nn_" + id + "_first_name\""),
+				(check) -> assertThat(check).asString().contains("ADD CONSTRAINT \"nn_" + id + "_given_name\""));
 		assertThat(ddl(byType.get("TableRenamed"))).isEmpty();
 		assertThat(byType.get("TableDeleted")).containsEntry("actor", "dave").containsEntry("reason", "obsolete");
 		assertThat(ddl(byType.get("TableDeleted"))).singleElement().asString().startsWith("DROP TABLE");

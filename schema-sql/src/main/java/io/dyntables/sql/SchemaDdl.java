@@ -27,6 +27,13 @@ import io.dyntables.api.table.Events.TableRenamed;
 /**
  * The DDL each event needs, derived from the event and the schema before it alone: the
  * same statements for a dry run, the live run and a replay.
+ * <p>
+ * A required field is held to it by PostgreSQL with a {@code CHECK (column IS NOT NULL)}
+ * constraint, added {@code NOT VALID} to an existing table: rows stored before the field
+ * was required are exempt, every new or updated row is checked, so that an instance whose
+ * cached schema is stale still cannot store a row without the field. (A plain
+ * {@code NOT NULL} would refuse the change on a populated table, and would follow the old
+ * column when a lenient type change keeps it aside.)
  */
 public final class SchemaDdl {
 
@@ -64,6 +71,9 @@ public final class SchemaDdl {
 			if (field.unique()) {
 				ddl.add(addUnique(table(), this.before.tableId(), field.name()));
 			}
+			if (field.required()) {
+				ddl.add(addRequired(table(), this.before.tableId(), field.name()));
+			}
 			return ddl;
 		}
 
@@ -76,16 +86,24 @@ public final class SchemaDdl {
 
 		@Override
 		public List<DdlStatement> fieldTypeChanged(FieldTypeChanged changed) {
-			return retype(table(), changed);
+			return retype(table(), this.before.tableId(), changed);
 		}
 
 		@Override
 		public List<DdlStatement> fieldOptionsChanged(FieldOptionsChanged changed) {
+			List<DdlStatement> ddl = new ArrayList<>();
+			long tableId = this.before.tableId();
 			if (changed.from().unique() && !changed.to().unique()) {
-				return List.of(DdlStatement.alter("ALTER TABLE " + table() + " DROP CONSTRAINT "
-						+ uniqueConstraint(this.before.tableId(), changed.from().name())));
+				ddl.add(DdlStatement.alter("ALTER TABLE " + table() + " DROP CONSTRAINT "
+						+ uniqueConstraint(tableId, changed.from().name())));
 			}
-			return List.of();
+			if (changed.from().required() && !changed.to().required()) {
+				ddl.add(dropRequired(table(), tableId, changed.from().name()));
+			}
+			if (!changed.from().required() && changed.to().required()) {
+				ddl.add(addRequired(table(), tableId, changed.to().name()));
+			}
+			return ddl;
 		}
 
 		@Override
@@ -98,6 +116,13 @@ public final class SchemaDdl {
 				ddl.add(DdlStatement
 					.alter("ALTER TABLE " + table() + " RENAME CONSTRAINT " + uniqueConstraint(tableId, renamed.from())
 							+ " TO " + uniqueConstraint(tableId, renamed.to())));
+			}
+			if (this.before.field(renamed.from()).map(FieldDefinition::required).orElse(false)) {
+				long tableId = this.before.tableId();
+				// dropped and added rather than renamed: a table made before required
+				// fields were checked has no check to rename
+				ddl.add(dropRequired(table(), tableId, renamed.from()));
+				ddl.add(addRequired(table(), tableId, renamed.to()));
 			}
 			return ddl;
 		}
@@ -137,10 +162,24 @@ public final class SchemaDdl {
 					.append(')');
 			}
 		}
+		for (FieldDefinition field : created.fields()) {
+			if (field.required()) {
+				sql.append(", CONSTRAINT ")
+					.append(requiredConstraint(created.tableId(), field.name()))
+					.append(" CHECK (")
+					.append(Sql.column(field.name()))
+					.append(" IS NOT NULL)");
+			}
+		}
 		return new DdlStatement(sql.append(')').toString(), false, false, DdlStatement.NONE);
 	}
 
-	private static List<DdlStatement> retype(String table, FieldTypeChanged changed) {
+	/**
+	 * A lenient change keeps the old column aside under a new name: its required check
+	 * goes (the kept column is no longer written), and the new column gets one, not valid
+	 * for the rows whose value did not convert.
+	 */
+	private static List<DdlStatement> retype(String table, long tableId, FieldTypeChanged changed) {
 		FieldDefinition from = changed.from();
 		FieldDefinition to = changed.to();
 		String column = Sql.column(to.name());
@@ -148,12 +187,19 @@ public final class SchemaDdl {
 		if (changed.conversion() == ConversionMode.LENIENT) {
 			String kept = Sql.keptColumn(changed.keptColumn());
 			String text = Sql.textOf(kept, from.type());
-			return List.of(DdlStatement.alter("ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + kept),
-					DdlStatement.alter("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type),
-					new DdlStatement(
-							"UPDATE " + table + " SET " + column + " = CASE WHEN pg_input_is_valid(" + text + ", '"
-									+ type + "') THEN (" + text + ")::" + type + " END",
-							true, false, DdlStatement.ACCESS_EXCLUSIVE));
+			List<DdlStatement> ddl = new ArrayList<>();
+			ddl.add(DdlStatement.alter("ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + kept));
+			if (from.required()) {
+				ddl.add(dropRequired(table, tableId, from.name()));
+			}
+			ddl.add(DdlStatement.alter("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type));
+			ddl.add(new DdlStatement("UPDATE " + table + " SET " + column + " = CASE WHEN pg_input_is_valid(" + text
+					+ ", '" + type + "') THEN (" + text + ")::" + type + " END", true, false,
+					DdlStatement.ACCESS_EXCLUSIVE));
+			if (to.required()) {
+				ddl.add(addRequired(table, tableId, to.name()));
+			}
+			return ddl;
 		}
 		return List.of(new DdlStatement("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type + " USING "
 				+ using(column, from, to), rewrites(from, to), false, DdlStatement.ACCESS_EXCLUSIVE));
@@ -186,13 +232,35 @@ public final class SchemaDdl {
 				+ " UNIQUE (" + Sql.column(field) + ")");
 	}
 
+	private static DdlStatement addRequired(String table, long tableId, String field) {
+		return DdlStatement.alter("ALTER TABLE " + table + " ADD CONSTRAINT " + requiredConstraint(tableId, field)
+				+ " CHECK (" + Sql.column(field) + " IS NOT NULL) NOT VALID");
+	}
+
+	private static DdlStatement dropRequired(String table, long tableId, String field) {
+		return DdlStatement
+			.alter("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + requiredConstraint(tableId, field));
+	}
+
 	/**
 	 * The unique constraint of a field: {@code uq_<table id>_<field>}, or for a name too
 	 * long for that a digest of it, so the name is unique in the data schema and known
 	 * without a catalog look-up.
 	 */
 	public static String uniqueConstraint(long tableId, String field) {
-		String prefix = "uq_" + tableId + "_";
+		return constraint("uq_", tableId, field);
+	}
+
+	/**
+	 * The check that a required field has a value: {@code nn_<table id>_<field>}, named
+	 * as {@link #uniqueConstraint} is.
+	 */
+	public static String requiredConstraint(long tableId, String field) {
+		return constraint("nn_", tableId, field);
+	}
+
+	private static String constraint(String kind, long tableId, String field) {
+		String prefix = kind + tableId + "_";
 		String name = prefix + field;
 		if (name.length() > FieldNames.MAX_BYTES) {
 			try {

@@ -3,12 +3,15 @@ package io.dyntables.deploy.database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Driver;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dyntables.query.rows.LoadLimiter;
+import io.dyntables.query.catalog.ListenerConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -39,6 +42,9 @@ class DatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
 	private static final Duration WARM_UP = Duration.ofSeconds(30);
+
+	/** How the schema change listener's connection names itself to PostgreSQL. */
+	static final String LISTENER_APPLICATION_NAME = "dyntables schema listener";
 
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
@@ -159,6 +165,26 @@ class DatabaseConfiguration {
 	LoadLimiter loadLimiter(@Value("${dyntables.rows.max-concurrent-loads:0}") int configured,
 			@Value("${dyntables.db.r2dbc-pool-size:0}") int poolSize) {
 		return new LoadLimiter((configured > 0) ? configured : Math.max(1, rowPoolSize(poolSize) / 2));
+	}
+
+	/**
+	 * The schema change listener's connection: its own, outside the pools, named so that
+	 * it can be told apart in {@code pg_stat_activity}.
+	 */
+	@Bean
+	ListenerConnections listenerConnections(Database database) {
+		Properties properties = new Properties();
+		if (database.user() != null) {
+			properties.setProperty("user", database.user());
+		}
+		if (database.password() != null) {
+			properties.setProperty("password", database.password());
+		}
+		properties.setProperty("ApplicationName", LISTENER_APPLICATION_NAME);
+		properties.setProperty("connectTimeout", "10");
+		properties.setProperty("tcpKeepAlive", "true");
+		Driver driver = new org.postgresql.Driver();
+		return () -> driver.connect(database.jdbcUrl(), properties);
 	}
 
 	@Bean

@@ -66,6 +66,10 @@ public final class RecentlyUsed<K, V> {
 		merge(key, value, (cached, given) -> given);
 	}
 
+	public void remove(K key) {
+		this.entries.remove(key);
+	}
+
 	public int size() {
 		return this.entries.size();
 	}

@@ -31,9 +31,7 @@ class TableQueries {
 
 	@QueryHandler
 	Optional<TableView> handle(FindTable query) {
-		Optional<TableSchema> schema = this.references.find(query.tableId());
-		schema.ifPresent(this.cache::put);
-		return schema.map(TableSchema::view);
+		return this.cache.read(query.tableId()).map(TableSchema::view);
 	}
 
 	@QueryHandler

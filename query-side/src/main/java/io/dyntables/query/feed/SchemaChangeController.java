@@ -19,13 +19,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Server-Sent Events of schema changes as they are applied. The first event,
- * {@code connected}, says the subscription is open; a comment every
- * {@value #HEARTBEAT_SECONDS} seconds keeps idle connections alive.
+ * Server-Sent Events of schema changes as they are applied, by any instance. The first
+ * event, {@code connected}, says the subscription is open; a comment every
+ * {@value #HEARTBEAT_SECONDS} seconds keeps idle connections alive. Each change's id is
+ * {@code <table id>:<sequence>}; a client that sends the last one it saw as
+ * {@code Last-Event-ID}, to any instance, first gets the changes it missed.
  */
 @RestController
 @ConditionalOnExpression(Roles.IF_QUERIES)
@@ -34,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SchemaChangeController {
 
 	private static final long HEARTBEAT_SECONDS = 15;
+
+	private static final String LAST_EVENT_ID = "Last-Event-ID";
 
 	private final SchemaChangeFeed feed;
 
@@ -46,26 +51,38 @@ class SchemaChangeController {
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow every table's schema changes",
-			description = "Server-Sent Events, one per change once it is applied to the database.")
-	Flux<ServerSentEvent<Object>> all() {
-		return stream(this.feed.changes());
+			description = "Server-Sent Events, one per change once it is applied to the database, by any instance. "
+					+ "Send the id of the last change seen as Last-Event-ID to get the changes missed first.")
+	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> all(
+			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+		return changes(lastEventId)
+			.map((changes) -> ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(stream(changes)));
+	}
+
+	/** The changes from now on, or from after the last one the client saw. */
+	private Mono<Flux<SchemaChange>> changes(String lastEventId) {
+		return (lastEventId == null || lastEventId.isBlank()) ? Mono.just(this.feed.changes())
+				: this.feed.changesAfter(lastEventId);
 	}
 
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow one table's schema changes",
 			description = "Server-Sent Events, one per change once it is applied to the database. "
 					+ "A table that does not exist answers 404, a deleted one 410, before any stream opens.")
-	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> one(@PathVariable long id) {
+	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> one(@PathVariable long id,
+			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
 		return this.schemas.get(id)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)))
-			.map((schema) -> {
+			.flatMap((schema) -> {
 				if (schema.deleted()) {
-					throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + id + " was deleted");
+					return Mono
+						.error(new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + id + " was deleted"));
 				}
-				return ResponseEntity.ok()
-					.contentType(MediaType.TEXT_EVENT_STREAM)
-					.body(stream(this.feed.changes().filter((change) -> change.tableId() == id)));
-			});
+				return changes(lastEventId);
+			})
+			.map((changes) -> ResponseEntity.ok()
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.body(stream(changes.filter((change) -> change.tableId() == id))));
 	}
 
 	private static Flux<ServerSentEvent<Object>> stream(Flux<SchemaChange> changes) {

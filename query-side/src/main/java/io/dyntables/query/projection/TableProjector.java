@@ -5,24 +5,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.dyntables.api.history.Audit;
-import io.dyntables.api.history.SchemaChange;
-import io.dyntables.api.history.Summaries;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableCreated;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.query.catalog.SchemaCache;
+import io.dyntables.query.catalog.SchemaChangeListener;
 import io.dyntables.query.catalog.TableReferences;
 import io.dyntables.query.catalog.TableReferences.Stored;
-import io.dyntables.query.feed.SchemaChangeFeed;
 import io.dyntables.api.history.ProjectionProblem;
 import io.dyntables.sql.SchemaDdl;
 import io.dyntables.sql.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -41,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies each schema event to PostgreSQL: runs its DDL, updates the reference table and
  * logs the DDL, all in the transaction that also moves the tracking token (or, for a
  * parked event, removes it from the dead-letter queue), so they commit or roll back
- * together; once committed, live changes go to the schema change feed.
+ * together. The transaction also announces the change on the
+ * {@value SchemaChangeListener#CHANNEL} channel, which PostgreSQL delivers at its commit,
+ * so that every instance drops the table's cached schema and its feed tells the change.
  * <p>
  * Each event runs under a savepoint: when it fails, its work is undone and the error
  * propagates, the event is parked with its table's later events behind it (see
@@ -71,18 +69,14 @@ public class TableProjector {
 
 	private final Duration lockTimeout;
 
-	private final SchemaChangeFeed feed;
-
 	private final ProjectionErrors errors;
 
 	private final TransactionTemplate savepoint;
 
 	TableProjector(JdbcTemplate jdbc, TableReferences references, DdlLog ddlLog, SchemaCache cache,
-			QueryUpdateEmitter emitter, Clock clock, SchemaChangeFeed feed, ProjectionErrors errors,
-			PlatformTransactionManager transactions,
+			QueryUpdateEmitter emitter, Clock clock, ProjectionErrors errors, PlatformTransactionManager transactions,
 			@Value("${dyntables.ddl.first-attempt-lock-timeout:500ms}") Duration firstAttemptLockTimeout,
 			@Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout) {
-		this.feed = feed;
 		this.jdbc = jdbc;
 		this.references = references;
 		this.ddlLog = ddlLog;
@@ -101,23 +95,22 @@ public class TableProjector {
 	 * @param parked the dead letter when this is a retry of a parked event, else null
 	 */
 	@EventHandler
-	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, EventMessage<?> message,
-			DeadLetter<?> parked) {
+	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, DeadLetter<?> parked) {
 		Duration lockWait = (parked != null) ? this.lockTimeout : this.firstAttemptLockTimeout;
-		this.savepoint.executeWithoutResult((status) -> apply(event, sequence, replayStatus, message, lockWait));
+		this.savepoint.executeWithoutResult((status) -> apply(event, sequence, replayStatus, lockWait));
 	}
 
-	private void apply(TableEvent event, long sequence, ReplayStatus replayStatus, EventMessage<?> message,
-			Duration lockWait) {
+	private void apply(TableEvent event, long sequence, ReplayStatus replayStatus, Duration lockWait) {
 		// The transaction commits without waiting for its WAL to reach the disk: the
-		// event
-		// is durable in the event store, and a crash can lose only a suffix of projector
+		// event is
+		// durable in the event store, and a crash can lose only a suffix of projector
 		// transactions, each whole (DDL, reference row, DDL log and token together),
-		// which
-		// the projector then applies again. Any later write that relies on the new schema
-		// (a row insert) commits synchronously, flushing this transaction's WAL before
-		// its
-		// own. Saves one disk flush on every command's wait.
+		// which the
+		// projector then applies again. Any later write that relies on the new schema (a
+		// row
+		// insert) commits synchronously, flushing this transaction's WAL before its own.
+		// Saves
+		// one disk flush on every command's wait.
 		this.jdbc.execute("SET LOCAL lock_timeout = " + lockWait.toMillis() + "; SET LOCAL synchronous_commit = off");
 		Optional<Stored> stored = this.references.lock(event.tableId());
 		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
@@ -143,14 +136,13 @@ public class TableProjector {
 		this.ddlLog.record(event, sequence, ddl, !replaySkipsDdl, this.clock.instant());
 		this.references.save(after, replaySkipsDdl, this.clock.instant());
 		this.errors.resolve(event.tableId(), sequence);
+		announce(SchemaChangeListener.payload(event.tableId(), sequence));
 		afterCommit(after);
-		if (!replayStatus.isReplay()) {
-			Audit audit = Audit.of(message.getMetaData());
-			SchemaChange change = new SchemaChange(event.tableId(), sequence, event.version(),
-					event.getClass().getSimpleName(), Summaries.of(event), audit.actor(), audit.requestId(),
-					this.clock.instant());
-			whenCommitted(() -> this.feed.publish(change));
-		}
+	}
+
+	/** Announces a change to every instance, when (and if) the transaction commits. */
+	private void announce(String payload) {
+		this.jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, SchemaChangeListener.CHANNEL, payload);
 	}
 
 	@ResetHandler
@@ -159,6 +151,7 @@ public class TableProjector {
 		this.ddlLog.clear();
 		this.errors.clear();
 		this.cache.clear();
+		announce(SchemaChangeListener.EVERYTHING);
 	}
 
 	/**

@@ -25,9 +25,13 @@ import io.r2dbc.spi.R2dbcException;
  * it changed, the statement is run once more against the new one; when it did not, the
  * value was wrong for its type (422 for a written value, 400 for a filter or
  * cursor).</li>
+ * <li>A required field without value: the check of a required field (23514) or a
+ * {@code NOT NULL} column (23502). Every row is checked before it is sent, so this means
+ * the schema was read before the field became required: writes read the schema again and
+ * run once more; when it did not change, the answer is 422 naming the field.</li>
  * <li>Refusals a client causes otherwise: a duplicate unique value (23505), two rows of
- * one upsert for the same conflict value (21000), a required field without value (23502),
- * a statement over its time limit (57014).</li>
+ * one upsert for the same conflict value (21000), a statement over its time limit
+ * (57014).</li>
  * </ul>
  */
 final class DatabaseErrors {
@@ -67,12 +71,21 @@ final class DatabaseErrors {
 		return sqlState(error).startsWith("22");
 	}
 
+	/** Whether PostgreSQL refused a row without a value of a required field. */
+	static boolean isMissingValue(Throwable error) {
+		return switch (sqlState(error)) {
+			case "23514", "23502" -> true;
+			default -> false;
+		};
+	}
+
 	/**
-	 * Whether reading the schema again may explain the failure: the table changed, or a
-	 * value was refused by a column that may have been retyped.
+	 * Whether reading the schema again may explain the failure: the table changed, a
+	 * value was refused by a column that may have been retyped, or a field became
+	 * required.
 	 */
 	static boolean mayBeStale(Throwable error) {
-		return isStaleSchema(error) || isValueError(error);
+		return isStaleSchema(error) || isValueError(error) || isMissingValue(error);
 	}
 
 	/**
@@ -89,8 +102,7 @@ final class DatabaseErrors {
 			case "23505" -> duplicate(schema, database.get());
 			case "21000" -> new RefusedException(ErrorCode.INVALID_VALUE, "/query/onConflict",
 					"two rows of the request hold the same value of the conflict field");
-			case "23502" -> new RefusedException(ErrorCode.MISSING_VALUE, "",
-					"a required field has no value; the schema may have changed: read it and retry");
+			case "23514", "23502" -> missing(schema, database.get());
 			default -> isValueError(error)
 					? new RefusedException(ErrorCode.INVALID_VALUE,
 							column(database.get()).map((name) -> Refusal.pointer("", name)).orElse(""),
@@ -125,6 +137,26 @@ final class DatabaseErrors {
 	private static Optional<String> column(R2dbcException error) {
 		return (error instanceof PostgresqlException postgres) ? postgres.getErrorDetails().getColumnName()
 				: Optional.empty();
+	}
+
+	/**
+	 * A required field without value, naming the field by its check or its column.
+	 */
+	private static RefusedException missing(TableSchema schema, R2dbcException error) {
+		Optional<String> field = Optional.empty();
+		if (error instanceof PostgresqlException postgres) {
+			String constraint = postgres.getErrorDetails().getConstraintName().orElse("");
+			field = schema.fields()
+				.stream()
+				.map(FieldDefinition::name)
+				.filter((name) -> SchemaDdl.requiredConstraint(schema.tableId(), name).equals("\"" + constraint + "\""))
+				.findFirst()
+				.or(() -> postgres.getErrorDetails().getColumnName());
+		}
+		return field
+			.map((name) -> new RefusedException(ErrorCode.MISSING_VALUE, Refusal.pointer("", name),
+					"the required field '" + name + "' has no value"))
+			.orElseGet(() -> new RefusedException(ErrorCode.MISSING_VALUE, "", "a required field has no value"));
 	}
 
 	/** A duplicate unique value, naming the field by its constraint. */

@@ -159,8 +159,8 @@ class RowController {
 					+ "format=json|ndjson|csv (or the Accept header), and filters field=op.value "
 					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.notnull, is.true, is.false, like, ilike).")
 	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange) {
-		return this.rows.list(id, exchange.getRequest().getQueryParams())
-			.flatMap((listed) -> this.writer.write(listed, exchange));
+		return this.rows.list(id, exchange.getRequest().getQueryParams(),
+				(listed) -> this.writer.write(listed, exchange), () -> !exchange.getResponse().isCommitted());
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
@@ -18,6 +19,7 @@ import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
+import io.dyntables.query.catalog.SchemaChanges;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
 import io.netty.buffer.ByteBuf;
@@ -82,7 +84,7 @@ public class RowService {
 	/** The insert statement of each table's current schema, for the most used tables. */
 	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
-	RowService(DatabaseClient db, SchemaCache schemas, JsonValues json, JsonMapper mapper,
+	RowService(DatabaseClient db, SchemaCache schemas, SchemaChanges changes, JsonValues json, JsonMapper mapper,
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
@@ -95,6 +97,10 @@ public class RowService {
 		this.mapper = mapper;
 		this.limits = new Limits(maxPageSize, maxBulkSize, maxStreamRows);
 		this.insertStatements = new RecentlyUsed<>(cachedSchemas);
+		// a statement is only used with the schema it was built from; dropping it on a
+		// change frees it at once
+		changes.changes().subscribe((change) -> this.insertStatements.remove(change.tableId()));
+		changes.everything().subscribe((heard) -> this.insertStatements.clear());
 		this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.getConnectionFactory()));
 	}
 
@@ -385,12 +391,33 @@ public class RowService {
 		return field.get().name();
 	}
 
-	/** A listing as the query parameters ask for it. */
-	public Mono<Listed> list(long tableId, MultiValueMap<String, String> parameters) {
+	/**
+	 * Answers a listing as the query parameters ask for it. When the table changed under
+	 * it (a renamed or dropped column, a dropped table) before anything was sent, the
+	 * schema is read again and, if it did change, the listing is parsed and answered once
+	 * more against it: a listing is answered as the current schema says, never "schema
+	 * changed" for as long as a cached schema is stale.
+	 * @param answer writes the listing
+	 * @param nothingSent whether the answer can still be started again
+	 */
+	public Mono<Void> list(long tableId, MultiValueMap<String, String> parameters, Function<Listed, Mono<Void>> answer,
+			BooleanSupplier nothingSent) {
 		return this.schemas.get(tableId)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
-			.map((schema) -> new Listed(Listing.parse(live(schema), parameters, this.limits.maxPageSize(), this.mapper),
-					this));
+			.flatMap((cached) -> Mono.defer(() -> answer.apply(listed(cached, parameters)))
+				.onErrorResume((error) -> changedUnderneath(error) && nothingSent.getAsBoolean(),
+						(error) -> this.schemas.refresh(tableId)
+							.switchIfEmpty(Mono.error(error))
+							.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
+									: Mono.defer(() -> answer.apply(listed(fresh, parameters))))));
+	}
+
+	private Listed listed(TableSchema schema, MultiValueMap<String, String> parameters) {
+		return new Listed(Listing.parse(live(schema), parameters, this.limits.maxPageSize(), this.mapper), this);
+	}
+
+	private static boolean changedUnderneath(Throwable error) {
+		return error instanceof RefusedException refused && refused.code() == ErrorCode.SCHEMA_CHANGED;
 	}
 
 	/** A listing, ready to run. */
@@ -504,17 +531,26 @@ public class RowService {
 	private <T> Mono<T> withSchema(long tableId, Function<TableSchema, Mono<T>> work) {
 		return this.schemas.get(tableId)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
-			.flatMap((cached) -> Mono.defer(() -> work.apply(live(cached)))
-				.onErrorResume((error) -> mayBeStale(error),
-						(error) -> this.schemas.refresh(tableId)
-							.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
-									: Mono.defer(() -> work.apply(live(fresh)))))
-				.onErrorMap((error) -> DatabaseErrors.writeFailure(cached, error)));
+			.flatMap((cached) -> attempt(cached, work).onErrorResume(RowService::mayBeStale,
+					(error) -> this.schemas.refresh(tableId)
+						.switchIfEmpty(Mono.error(error))
+						.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
+								: attempt(fresh, work))));
 	}
 
+	/** The work against one schema, a failure told as that schema explains it. */
+	private static <T> Mono<T> attempt(TableSchema schema, Function<TableSchema, Mono<T>> work) {
+		return Mono.defer(() -> work.apply(live(schema)))
+			.onErrorMap((error) -> DatabaseErrors.writeFailure(schema, error));
+	}
+
+	/**
+	 * Whether the failure may come from a stale schema: a refusal (of the row, or of the
+	 * database, already told as a refusal) that a newer schema may not make.
+	 */
 	private static boolean mayBeStale(Throwable error) {
-		return (error instanceof RefusedException refused && refused.code() != ErrorCode.ROW_NOT_FOUND
-				&& refused.code() != ErrorCode.TOO_MANY_ROWS) || DatabaseErrors.mayBeStale(error);
+		return error instanceof RefusedException refused && refused.code() != ErrorCode.ROW_NOT_FOUND
+				&& refused.code() != ErrorCode.TOO_MANY_ROWS && refused.code() != ErrorCode.TABLE_DELETED;
 	}
 
 	private static GenericExecuteSpec bind(GenericExecuteSpec spec, ValidRow row) {

@@ -8,7 +8,12 @@ import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.TableCreated;
+import io.dyntables.sql.SchemaDdl;
+import io.r2dbc.postgresql.api.ErrorDetails;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.postgresql.message.backend.Field;
 import io.r2dbc.spi.R2dbcBadGrammarException;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
@@ -67,6 +72,55 @@ class DatabaseFailuresTest {
 						(r) -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
 			assertThat(DatabaseErrors.mayBeStale(refused)).isTrue();
 		}
+	}
+
+	@Test
+	void missingRequiredValueNamesTheFieldByItsCheckOrColumn() {
+		FieldDefinition longName = FieldDefinition.of("a_field_name_long_enough_that_its_unique_constraint_is_hashed",
+				FieldType.INTEGER);
+		TableSchema schema = TableSchema.fold(List
+			.of(new TableCreated(7, 1, "T", "t_7", List.of(FieldDefinition.of("count", FieldType.INTEGER), longName))));
+		String hashed = SchemaDdl.requiredConstraint(7, longName.name()).replace("\"", "");
+		assertThat(hashed).startsWith("nn_7_h");
+		assertThat(pointer(
+				DatabaseErrors.writeFailure(schema, refused("23514", Field.FieldType.CONSTRAINT_NAME, "nn_7_count"))))
+			.isEqualTo("/count");
+		assertThat(
+				pointer(DatabaseErrors.writeFailure(schema, refused("23514", Field.FieldType.CONSTRAINT_NAME, hashed))))
+			.isEqualTo("/" + longName.name());
+		assertThat(pointer(DatabaseErrors.writeFailure(schema, refused("23502", Field.FieldType.COLUMN_NAME, "count"))))
+			.isEqualTo("/count");
+		assertThat(DatabaseErrors.mayBeStale(refused("23514", Field.FieldType.CONSTRAINT_NAME, "nn_7_count"))).isTrue();
+	}
+
+	private static String pointer(Throwable error) {
+		assertThat(error).isInstanceOf(RefusedException.class);
+		RefusedException refused = (RefusedException) error;
+		assertThat(refused.code()).isEqualTo(ErrorCode.MISSING_VALUE);
+		return refused.refusals().get(0).pointer();
+	}
+
+	/** A refusal as the driver reports it, with the name PostgreSQL gives. */
+	private static R2dbcException refused(String state, Field.FieldType named, String name) {
+		ErrorDetails details = new ErrorDetails(List.of(new Field(Field.FieldType.CODE, state),
+				new Field(Field.FieldType.MESSAGE, "refused"), new Field(named, name)));
+		return new Refused(details);
+	}
+
+	private static final class Refused extends R2dbcDataIntegrityViolationException implements PostgresqlException {
+
+		private final ErrorDetails details;
+
+		Refused(ErrorDetails details) {
+			super(details.getMessage(), details.getCode());
+			this.details = details;
+		}
+
+		@Override
+		public ErrorDetails getErrorDetails() {
+			return this.details;
+		}
+
 	}
 
 	@Test
