@@ -100,7 +100,9 @@ class CommandsWithoutProjectionIT {
 					Map.of("fields", Map.of("a", "text", "b", "integer", "c", "boolean", "d", "date")));
 			assertThat(dry).containsEntry("dryRun", true).containsEntry("version", 4);
 			assertThat((List<Map<String, Object>>) dry.get("ddl")).extracting((statement) -> statement.get("sql"))
-				.containsExactly("ALTER TABLE \"dyntables_data\".\"paused_" + id + "\" ADD COLUMN \"d\" date");
+				.containsExactly("ALTER TABLE \"dyntables_data\".\"paused_" + id + "\" ADD COLUMN \"d\" date",
+						"ALTER TABLE \"dyntables_data\".\"paused_" + id + "\" ADD CONSTRAINT \"nn_" + id
+								+ "_d\" CHECK (\"d\" IS NOT NULL) NOT VALID");
 		}
 		finally {
 			projector.start();
