@@ -9,16 +9,14 @@ import java.util.stream.Collectors;
 
 import io.dyntables.deploy.database.Database;
 import io.dyntables.query.projection.TableProjector;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.dyntables.deploy.Instances.client;
+import static io.dyntables.deploy.Instances.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -143,20 +141,6 @@ class ClusterIT {
 
 	private static Set<Integer> owned(ConfigurableApplicationContext context) {
 		return projector(context).processingStatus().keySet();
-	}
-
-	private static TrackingEventProcessor projector(ConfigurableApplicationContext context) {
-		return context.getBean(EventProcessingConfiguration.class)
-			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
-			.orElseThrow();
-	}
-
-	private static WebTestClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.build();
 	}
 
 	/**

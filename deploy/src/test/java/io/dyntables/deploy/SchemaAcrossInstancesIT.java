@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.dyntables.deploy.database.Database;
 import io.dyntables.query.catalog.SchemaChangeListener;
-import io.dyntables.query.projection.TableProjector;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -34,6 +30,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.dyntables.deploy.Instances.client;
+import static io.dyntables.deploy.Instances.claimed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -312,22 +310,6 @@ class SchemaAcrossInstancesIT {
 	private List<Integer> listenerPids() {
 		return this.first.getBean(JdbcTemplate.class)
 			.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class, LISTENER);
-	}
-
-	private static boolean claimed(ConfigurableApplicationContext context) {
-		return !context.getBean(EventProcessingConfiguration.class)
-			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
-			.orElseThrow()
-			.processingStatus()
-			.isEmpty();
-	}
-
-	private static WebTestClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.build();
 	}
 
 }

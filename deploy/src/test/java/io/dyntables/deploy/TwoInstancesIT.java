@@ -6,16 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.dyntables.deploy.database.Database;
-import io.dyntables.query.projection.TableProjector;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.dyntables.deploy.Instances.client;
+import static io.dyntables.deploy.Instances.claimed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,22 +54,6 @@ class TwoInstancesIT {
 			assertThat(Instant.now()).as("the projector claimed its segment").isBefore(deadline);
 			Thread.sleep(20);
 		}
-	}
-
-	private static boolean claimed(ConfigurableApplicationContext context) {
-		return !context.getBean(EventProcessingConfiguration.class)
-			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
-			.orElseThrow()
-			.processingStatus()
-			.isEmpty();
-	}
-
-	private static WebTestClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(60))
-			.build();
 	}
 
 }
