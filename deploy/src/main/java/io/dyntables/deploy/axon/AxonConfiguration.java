@@ -16,7 +16,10 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -52,6 +55,25 @@ class AxonConfiguration {
 	@Bean
 	ConnectionProvider connectionProvider(DataSource dataSource) {
 		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+	}
+
+	/**
+	 * The event store as Axon's auto-configuration builds it, but for how often a
+	 * projector looks for events another instance appended: Axon hears at once of events
+	 * appended in this JVM, and otherwise polls every fetch delay (1 s by default), which
+	 * a command sent through another instance waits for in full.
+	 */
+	@Bean(name = "eventBus")
+	@Qualifier("eventStore")
+	EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+			org.axonframework.config.Configuration configuration,
+			@Value("${dyntables.projection.fetch-delay:100ms}") Duration fetchDelay) {
+		return EmbeddedEventStore.builder()
+			.storageEngine(storageEngine)
+			.messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+			.spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+			.fetchDelay(fetchDelay.toMillis())
+			.build();
 	}
 
 	@Bean
