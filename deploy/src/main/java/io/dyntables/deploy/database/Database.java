@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -138,6 +139,22 @@ public final class Database implements Closeable {
 
 	public String password() {
 		return this.password;
+	}
+
+	/**
+	 * The settings of a JDBC connection of its own, outside the pools: this database's
+	 * user and password, and the name the connection shows in {@code pg_stat_activity}.
+	 */
+	Properties ownConnectionProperties(String applicationName) {
+		Properties properties = new Properties();
+		if (this.user != null) {
+			properties.setProperty("user", this.user);
+		}
+		if (this.password != null) {
+			properties.setProperty("password", this.password);
+		}
+		properties.setProperty("ApplicationName", applicationName);
+		return properties;
 	}
 
 	/** Stops the embedded PostgreSQL, once; a configured one is left alone. */

@@ -173,14 +173,7 @@ class DatabaseConfiguration {
 	 */
 	@Bean
 	ListenerConnections listenerConnections(Database database) {
-		Properties properties = new Properties();
-		if (database.user() != null) {
-			properties.setProperty("user", database.user());
-		}
-		if (database.password() != null) {
-			properties.setProperty("password", database.password());
-		}
-		properties.setProperty("ApplicationName", LISTENER_APPLICATION_NAME);
+		Properties properties = database.ownConnectionProperties(LISTENER_APPLICATION_NAME);
 		properties.setProperty("connectTimeout", "10");
 		properties.setProperty("tcpKeepAlive", "true");
 		Driver driver = new org.postgresql.Driver();

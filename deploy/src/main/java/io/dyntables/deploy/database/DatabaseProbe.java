@@ -60,20 +60,13 @@ public final class DatabaseProbe implements AutoCloseable {
 		this.jdbcUrl = database.jdbcUrl();
 		this.timeout = timeout;
 		this.clock = clock;
-		this.connectionProperties = new Properties();
-		if (database.user() != null) {
-			this.connectionProperties.setProperty("user", database.user());
-		}
-		if (database.password() != null) {
-			this.connectionProperties.setProperty("password", database.password());
-		}
+		this.connectionProperties = database.ownConnectionProperties("dyntables health check");
 		// the driver's own bounds, in whole seconds, so that a check stuck in
 		// connecting or reading ends by itself as well
 		String seconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
 		this.connectionProperties.setProperty("connectTimeout", seconds);
 		this.connectionProperties.setProperty("loginTimeout", seconds);
 		this.connectionProperties.setProperty("socketTimeout", seconds);
-		this.connectionProperties.setProperty("ApplicationName", "dyntables health check");
 		this.state = State.up(clock.instant());
 		this.schedule = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "dyntables-db-probe"));
 		this.checker = Executors.newSingleThreadExecutor((task) -> daemon(task, "dyntables-db-check"));

@@ -1,6 +1,7 @@
 package io.dyntables.deploy.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -27,6 +28,10 @@ class AcceptableAnswers {
 
 	private static final List<MediaType> EVENT_FEEDS = List.of(MediaType.TEXT_EVENT_STREAM);
 
+	private static final Pattern ROW_LISTING_PATH = Pattern.compile(".*/rows/?");
+
+	private static final Pattern EVENT_FEED_PATH = Pattern.compile(".*/events/?");
+
 	/** Runs before every handler of the API (a model attribute that adds nothing). */
 	@ModelAttribute
 	void refuseUnacceptable(ServerWebExchange exchange) {
@@ -44,11 +49,12 @@ class AcceptableAnswers {
 		if (accepted.isEmpty() || writesAny(accepted, EVERYWHERE)) {
 			return;
 		}
-		boolean listing = exchange.getRequest().getMethod() == HttpMethod.GET && path.matches(".*/rows/?");
+		boolean listing = exchange.getRequest().getMethod() == HttpMethod.GET
+				&& ROW_LISTING_PATH.matcher(path).matches();
 		if (listing && writesAny(accepted, ROW_LISTINGS)) {
 			return;
 		}
-		if (path.matches(".*/events/?") && writesAny(accepted, EVENT_FEEDS)) {
+		if (EVENT_FEED_PATH.matcher(path).matches() && writesAny(accepted, EVENT_FEEDS)) {
 			return;
 		}
 		throw new NotAcceptableStatusException(EVERYWHERE);
