@@ -4,7 +4,6 @@ import io.dyntables.api.roles.Roles;
 import java.time.Duration;
 import java.util.Map;
 
-import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.SchemaChange;
 import io.dyntables.query.catalog.SchemaCache;
@@ -75,8 +74,7 @@ class SchemaChangeController {
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)))
 			.flatMap((schema) -> {
 				if (schema.deleted()) {
-					return Mono
-						.error(new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + id + " was deleted"));
+					return Mono.error(RefusedException.tableDeleted(id));
 				}
 				return changes(lastEventId);
 			})

@@ -591,7 +591,7 @@ public class RowService {
 
 	private static TableSchema live(TableSchema schema) {
 		if (schema.deleted()) {
-			throw new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + schema.tableId() + " was deleted");
+			throw RefusedException.tableDeleted(schema.tableId());
 		}
 		return schema;
 	}

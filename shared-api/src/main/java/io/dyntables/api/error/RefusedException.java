@@ -30,6 +30,11 @@ public class RefusedException extends RuntimeException {
 		return new RefusedException(ErrorCode.TABLE_NOT_FOUND, "", "no table with id " + tableId);
 	}
 
+	/** The refusal of a request naming a table that was deleted. */
+	public static RefusedException tableDeleted(long tableId) {
+		return new RefusedException(ErrorCode.TABLE_DELETED, "", "table " + tableId + " was deleted");
+	}
+
 	public List<Refusal> refusals() {
 		return this.refusals;
 	}
