@@ -48,13 +48,8 @@ class RevertController {
 		long toVersion = version(to);
 		ConversionMode conversion = Bodies.conversion(convert, ErrorCode.INVALID_PARAMETER);
 		Long stated = Bodies.ifMatch(ifMatch);
-		return this.commands.basis(id, stated).flatMap((expected) -> {
-			RevertSchema command = new RevertSchema(id, toVersion, expected, conversion, dryRun);
-			if (dryRun) {
-				return this.commands.dryRun(id, command, audit).map(CommandAnswers::dryRun);
-			}
-			return this.commands.apply(id, command, audit).map(CommandAnswers::changed);
-		});
+		return this.commands.onTable(id, stated, dryRun, audit,
+				(expected) -> new RevertSchema(id, toVersion, expected, conversion, dryRun));
 	}
 
 	private static long version(String to) {

@@ -4,7 +4,6 @@ import io.dyntables.api.roles.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.history.Audit;
@@ -17,7 +16,6 @@ import io.dyntables.api.table.Commands.RenameField;
 import io.dyntables.api.table.Commands.RenameTable;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.table.Events.TableEvent;
-import io.dyntables.api.table.ExpectedVersion;
 import io.dyntables.command.TableIdAllocator;
 import io.dyntables.command.domain.PlannedDdl;
 import io.dyntables.command.domain.SchemaPlanner;
@@ -105,7 +103,7 @@ class TableCommandController {
 		ConversionMode conversion = Bodies.conversion(Bodies.optionalString(body, "convert"),
 				ErrorCode.MALFORMED_REQUEST);
 		Long stated = Bodies.ifMatch(ifMatch);
-		return command(id, stated, dryRun, audit,
+		return this.commands.onTable(id, stated, dryRun, audit,
 				(expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun));
 	}
 
@@ -117,7 +115,7 @@ class TableCommandController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name"));
 		String name = Bodies.requiredString(body, "name");
-		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit,
+		return this.commands.onTable(id, Bodies.ifMatch(ifMatch), dryRun, audit,
 				(expected) -> new RenameTable(id, name, expected, dryRun));
 	}
 
@@ -128,7 +126,7 @@ class TableCommandController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
 		Bodies.allowOnly(body, Set.of("name"));
 		String to = Bodies.requiredString(body, "name");
-		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit,
+		return this.commands.onTable(id, Bodies.ifMatch(ifMatch), dryRun, audit,
 				(expected) -> new RenameField(id, field, to, expected, dryRun));
 	}
 
@@ -137,23 +135,8 @@ class TableCommandController {
 			description = "Drops the database table and its rows; the schema's history stays readable.")
 	Mono<ResponseEntity<Object>> delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
-		return command(id, Bodies.ifMatch(ifMatch), dryRun, audit, (expected) -> new DeleteTable(id, expected, dryRun));
-	}
-
-	/**
-	 * Runs a command on an existing table, based on the version the client stated or else
-	 * on the table's last event in the event store, so of two concurrent changes one wins
-	 * and the other gets 409 instead of silently overwriting it.
-	 */
-	private Mono<ResponseEntity<Object>> command(long id, Long stated, boolean dryRun, Audit audit,
-			Function<ExpectedVersion, Object> command) {
-		return this.commands.basis(id, stated).flatMap((expected) -> {
-			Object message = command.apply(expected);
-			if (dryRun) {
-				return this.commands.dryRun(id, message, audit).map(CommandAnswers::dryRun);
-			}
-			return this.commands.apply(id, message, audit).map(CommandAnswers::changed);
-		});
+		return this.commands.onTable(id, Bodies.ifMatch(ifMatch), dryRun, audit,
+				(expected) -> new DeleteTable(id, expected, dryRun));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.Refusal;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,15 +66,31 @@ class TableCommands {
 	 * committed before this one is refused instead of silently overwritten. Never the
 	 * read model, which may lag. Unknown tables answer 404.
 	 */
-	Mono<ExpectedVersion> basis(long tableId, Long stated) {
+	private Mono<ExpectedVersion> basis(long tableId, Long stated) {
 		return blocking(() -> this.eventStore.lastSequenceNumberFor(Long.toString(tableId))).flatMap(Mono::justOrEmpty)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
 			.map((sequence) -> (stated != null) ? ExpectedVersion.ifMatch(stated)
 					: ExpectedVersion.lastEvent(sequence));
 	}
 
+	/**
+	 * Runs a command on an existing table, made from the version it is based on
+	 * ({@link #basis}): a dry run answers what it would do, any other command the table
+	 * once applied.
+	 */
+	Mono<ResponseEntity<Object>> onTable(long tableId, Long stated, boolean dryRun, Audit audit,
+			Function<ExpectedVersion, Object> command) {
+		return basis(tableId, stated).flatMap((expected) -> {
+			Object message = command.apply(expected);
+			if (dryRun) {
+				return dryRun(tableId, message, audit).map(CommandAnswers::dryRun);
+			}
+			return apply(tableId, message, audit).map(CommandAnswers::changed);
+		});
+	}
+
 	/** Sends a dry-run command on an existing table and answers what it would do. */
-	Mono<DryRunResponse> dryRun(long tableId, Object command, Audit audit) {
+	private Mono<DryRunResponse> dryRun(long tableId, Object command, Audit audit) {
 		return send(tableId, command, audit).cast(CommandOutcome.class).map(DryRunResponse::of);
 	}
 

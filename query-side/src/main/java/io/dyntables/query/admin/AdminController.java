@@ -4,6 +4,7 @@ import io.dyntables.api.roles.Roles;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dyntables.query.admin.ProjectorProcess.Segment;
@@ -98,11 +99,8 @@ class AdminController {
 		return Mono.fromCallable(() -> {
 			long head = this.projector.head();
 			List<Segment> segments = this.projector.segments(head);
-			Long position = segments.stream()
-				.map(Segment::position)
-				.map((value) -> (value != null) ? value : -1L)
-				.min(Long::compare)
-				.orElse(null);
+			OptionalLong lowest = ProjectorProcess.lowestPosition(segments);
+			Long position = lowest.isPresent() ? lowest.getAsLong() : null;
 			Long lag = segments.stream().map(Segment::lag).max(Long::compare).orElse(null);
 			Parked parked = this.errors.count();
 			List<ParkedTable> tables = (parked.events() > 0)

@@ -114,6 +114,14 @@ class ProjectorProcess {
 		return reset.isPresent() && (at.isEmpty() || at.getAsLong() < reset.getAsLong());
 	}
 
+	/**
+	 * The lowest position of the segments, -1 standing for one before its first event;
+	 * empty when there are no segments.
+	 */
+	static OptionalLong lowestPosition(List<Segment> segments) {
+		return segments.stream().mapToLong((segment) -> (segment.position() != null) ? segment.position() : -1).min();
+	}
+
 	/** This instance's name, as segment owners are named. */
 	String node() {
 		return this.node.id();

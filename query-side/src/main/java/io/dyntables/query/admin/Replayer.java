@@ -237,10 +237,7 @@ public class Replayer implements DisposableBean {
 			while (true) {
 				Thread.sleep(WATCH_INTERVAL.toMillis());
 				List<Segment> segments = this.projector.segments(head);
-				long position = segments.stream()
-					.mapToLong((segment) -> (segment.position() != null) ? segment.position() : -1)
-					.min()
-					.orElse(-1);
+				long position = ProjectorProcess.lowestPosition(segments).orElse(-1);
 				// a replay token stays "replaying" until an event past the reset point
 				// arrives,
 				// so the replay is over when every segment has reached the head as it was

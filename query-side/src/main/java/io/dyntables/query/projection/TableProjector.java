@@ -101,15 +101,12 @@ public class TableProjector {
 	}
 
 	private void apply(TableEvent event, long sequence, ReplayStatus replayStatus, Duration lockWait) {
-		// The transaction commits without waiting for its WAL to reach the disk: the
-		// event is
-		// durable in the event store, and a crash can lose only a suffix of projector
-		// transactions, each whole (DDL, reference row, DDL log and token together),
-		// which the
-		// projector then applies again. Any later write that relies on the new schema (a
-		// row
-		// insert) commits synchronously, flushing this transaction's WAL before its own.
-		// Saves
+		// The transaction commits without waiting for its WAL to reach the disk:
+		// the event is durable in the event store, and a crash can lose only a
+		// suffix of projector transactions, each whole (DDL, reference row, DDL
+		// log and token together), which the projector then applies again. Any
+		// later write that relies on the new schema (a row insert) commits
+		// synchronously, flushing this transaction's WAL before its own. Saves
 		// one disk flush on every command's wait.
 		this.jdbc.execute("SET LOCAL lock_timeout = " + lockWait.toMillis() + "; SET LOCAL synchronous_commit = off");
 		Optional<Stored> stored = this.references.lock(event.tableId());
