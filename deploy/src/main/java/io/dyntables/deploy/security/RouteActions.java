@@ -56,9 +56,13 @@ public final class RouteActions {
 			"/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/webjars/**", "/favicon.ico",
 			"/actuator/health", "/actuator/health/**");
 
-	/** The rules of every route that needs a credential. */
+	/**
+	 * The rules of every route that needs a credential; the first that matches a request
+	 * applies, so a literal path comes before a pattern that would match it too.
+	 */
 	public static final List<Rule> RULES = List.of(
 			// tables and their schemas
+			action(HttpMethod.GET, "/api/table/events", Action.SCHEMA_READ),
 			action(HttpMethod.GET, "/api/table", Action.SCHEMA_READ),
 			action(HttpMethod.POST, "/api/table", Action.SCHEMA_WRITE),
 			action(HttpMethod.GET, "/api/table/{id}", Action.SCHEMA_READ),
@@ -68,7 +72,6 @@ public final class RouteActions {
 			action(HttpMethod.PATCH, "/api/table/{id}/fields/{field}", Action.SCHEMA_WRITE),
 			action(HttpMethod.POST, "/api/table/{id}/revert", Action.SCHEMA_WRITE),
 			action(HttpMethod.GET, "/api/table/{id}/status", Action.SCHEMA_READ),
-			action(HttpMethod.GET, "/api/table/events", Action.SCHEMA_READ),
 			action(HttpMethod.GET, "/api/table/{id}/events", Action.SCHEMA_READ),
 			// history
 			action(HttpMethod.GET, "/api/table/{id}/history", Action.HISTORY_READ),
