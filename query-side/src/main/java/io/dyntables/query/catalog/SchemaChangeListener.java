@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +26,8 @@ import org.springframework.stereotype.Component;
  * own, on a thread of its own. Each change drops the table from the schema cache and is
  * then told in {@link SchemaChanges}. A lost connection is opened again, waiting longer
  * after each failure; since changes may have been missed meanwhile, every cached schema
- * is dropped when it is open again.
+ * is dropped when it is open again. The {@link OtherChannel}s are heard on the same
+ * connection.
  */
 @Component
 public class SchemaChangeListener implements SmartLifecycle {
@@ -36,6 +43,8 @@ public class SchemaChangeListener implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaChangeListener.class);
 
+	private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]+");
+
 	private static final Duration POLL = Duration.ofMillis(500);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
@@ -48,16 +57,26 @@ public class SchemaChangeListener implements SmartLifecycle {
 
 	private final SchemaChanges changes;
 
+	private final Map<String, OtherChannel> others;
+
 	private volatile boolean running;
 
 	private volatile Thread thread;
 
 	private volatile Connection connection;
 
-	SchemaChangeListener(ListenerConnections connections, SchemaCache cache, SchemaChanges changes) {
+	SchemaChangeListener(ListenerConnections connections, SchemaCache cache, SchemaChanges changes,
+			ObjectProvider<OtherChannel> others) {
 		this.connections = connections;
 		this.cache = cache;
 		this.changes = changes;
+		List<OtherChannel> channels = others.orderedStream().toList();
+		for (OtherChannel other : channels) {
+			if (!CHANNEL_NAME.matcher(other.channel()).matches() || CHANNEL.equals(other.channel())) {
+				throw new IllegalArgumentException("Not a channel name to listen on: " + other.channel());
+			}
+		}
+		this.others = channels.stream().collect(Collectors.toMap(OtherChannel::channel, Function.identity()));
 	}
 
 	/** The announcement of a change, for {@code pg_notify}'s payload. */
@@ -105,6 +124,9 @@ public class SchemaChangeListener implements SmartLifecycle {
 				this.connection = open;
 				try (Statement statement = open.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
+					for (String other : this.others.keySet()) {
+						statement.execute("LISTEN " + other);
+					}
 				}
 				// changes may have been committed while nobody listened
 				everythingChanged();
@@ -114,7 +136,13 @@ public class SchemaChangeListener implements SmartLifecycle {
 					PGNotification[] received = postgres.getNotifications((int) POLL.toMillis());
 					if (received != null) {
 						for (PGNotification notification : received) {
-							heard(notification.getParameter());
+							OtherChannel other = this.others.get(notification.getName());
+							if (other != null) {
+								other.heard(notification.getParameter());
+							}
+							else {
+								heard(notification.getParameter());
+							}
 						}
 					}
 				}
@@ -144,7 +172,7 @@ public class SchemaChangeListener implements SmartLifecycle {
 
 	private void heard(String payload) {
 		if (EVERYTHING.equals(payload)) {
-			everythingChanged();
+			everySchemaChanged();
 			return;
 		}
 		int colon = payload.indexOf(':');
@@ -160,6 +188,11 @@ public class SchemaChangeListener implements SmartLifecycle {
 	}
 
 	private void everythingChanged() {
+		everySchemaChanged();
+		this.others.values().forEach(OtherChannel::mayHaveMissed);
+	}
+
+	private void everySchemaChanged() {
 		this.cache.clear();
 		this.changes.everythingChanged();
 	}
