@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldValues;
 import io.swagger.v3.core.util.Json;
@@ -20,7 +21,8 @@ final class FieldSchemas {
 	/** Reads defaults, which the schema keeps as JSON text, keeping decimals exact. */
 	private static final ObjectMapper DEFAULTS = Json.mapper()
 		.copy()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
 	private FieldSchemas() {
 	}
