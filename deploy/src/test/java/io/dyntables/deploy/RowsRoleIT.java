@@ -1,19 +1,25 @@
 package io.dyntables.deploy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.r2dbc.spi.R2dbcException;
+import io.dyntables.deploy.database.Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,12 +33,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * at the next start. Each test runs its own service on its own embedded PostgreSQL, as
  * the service (not a test) sets the role up.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RowsRoleIT {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(60);
 
 	/** PostgreSQL's insufficient_privilege. */
 	private static final String DENIED = "42501";
+
+	/** What the docs tell an operator to run, as a superuser, on an external database. */
+	private static final List<String> OPERATOR_SQL = List.of(
+			"CREATE ROLE ext_rows LOGIN NOINHERIT PASSWORD 'rows-secret'",
+			"REVOKE TEMPORARY ON DATABASE ext_db FROM PUBLIC", "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+			"GRANT CONNECT ON DATABASE ext_db TO ext_rows");
 
 	@Test
 	void rowConnectionsReachOnlyTheUserTables() {
@@ -45,7 +58,7 @@ class RowsRoleIT {
 			JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
 
 			assertThat(rows.sql("SELECT current_user").map((row) -> row.get(0, String.class)).one().block())
-				.isEqualTo("dyntables_rows");
+				.isEqualTo("postgres_rows");
 			assertThat(rows.sql("SELECT count(*) FROM dyntables_data.\"" + physical + "\"")
 				.map((row) -> row.get(0, Long.class))
 				.one()
@@ -145,13 +158,13 @@ class RowsRoleIT {
 			api.insert(id, Map.of("name", "Ann"));
 			// as a database of an earlier version: the role has no rights at all
 			JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-			jdbc.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA dyntables_data REVOKE ALL ON TABLES FROM dyntables_rows");
+			jdbc.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA dyntables_data REVOKE ALL ON TABLES FROM postgres_rows");
 			jdbc.execute(
-					"ALTER DEFAULT PRIVILEGES IN SCHEMA dyntables_data REVOKE ALL ON SEQUENCES FROM dyntables_rows");
-			jdbc.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dyntables_data FROM dyntables_rows");
-			jdbc.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA dyntables_data FROM dyntables_rows");
-			jdbc.execute("REVOKE ALL ON SCHEMA dyntables_data FROM dyntables_rows");
-			assertThat(jdbc.queryForObject("SELECT has_schema_privilege('dyntables_rows', 'dyntables_data', 'USAGE')",
+					"ALTER DEFAULT PRIVILEGES IN SCHEMA dyntables_data REVOKE ALL ON SEQUENCES FROM postgres_rows");
+			jdbc.execute("REVOKE ALL ON ALL TABLES IN SCHEMA dyntables_data FROM postgres_rows");
+			jdbc.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA dyntables_data FROM postgres_rows");
+			jdbc.execute("REVOKE ALL ON SCHEMA dyntables_data FROM postgres_rows");
+			assertThat(jdbc.queryForObject("SELECT has_schema_privilege('postgres_rows', 'dyntables_data', 'USAGE')",
 					Boolean.class))
 				.isFalse();
 			api.postRow(id, Map.of("name", "refused")).expectStatus().is5xxServerError();
@@ -163,6 +176,64 @@ class RowsRoleIT {
 			long later = api.createTable("Made after the restart", Map.of("name", "string"));
 			api.insert(later, Map.of("name", "Cid"));
 		}
+	}
+
+	/**
+	 * An external database whose user may not create roles: rows run as that user, with a
+	 * warning, until the operator makes a rows role (with the SQL the docs give) and
+	 * names it; then rows run as that role, on the tables made before it too.
+	 */
+	@Test
+	void externalDatabaseRunsRowsAsTheOperatorsRole(CapturedOutput output) {
+		try (ConfigurableApplicationContext server = start("target/it-data/rowsrole-" + UUID.randomUUID())) {
+			Database database = server.getBean(Database.class);
+			JdbcTemplate superuser = server.getBean(JdbcTemplate.class);
+			superuser.execute("CREATE ROLE ext_app LOGIN PASSWORD 'app-secret'");
+			superuser.execute("CREATE DATABASE ext_db OWNER ext_app");
+			String url = database.jdbcUrl().replace("/postgres", "/ext_db");
+			long before;
+			try (ConfigurableApplicationContext service = start("target/it-data/rowsrole-" + UUID.randomUUID(),
+					"--dyntables.db.url=" + url, "--dyntables.db.user=ext_app", "--dyntables.db.password=app-secret")) {
+				assertThat(currentUser(service)).isEqualTo("ext_app");
+				assertThat(output)
+					.contains("Rows run as ext_app, the service's own database user, with its full rights");
+				Api api = new Api(client(service));
+				before = api.createTable("Made before the rows role", Map.of("name", "string"));
+				api.insert(before, Map.of("name", "Ann"));
+			}
+
+			JdbcTemplate operator = new JdbcTemplate(
+					new SingleConnectionDataSource(url, "postgres", database.password(), true));
+			for (String statement : OPERATOR_SQL) {
+				operator.execute(statement);
+			}
+
+			try (ConfigurableApplicationContext service = start("target/it-data/rowsrole-" + UUID.randomUUID(),
+					"--dyntables.db.url=" + url, "--dyntables.db.user=ext_app", "--dyntables.db.password=app-secret",
+					"--dyntables.db.rows-user=ext_rows", "--dyntables.db.rows-password=rows-secret")) {
+				assertThat(currentUser(service)).isEqualTo("ext_rows");
+				Api api = new Api(client(service));
+				api.insert(before, Map.of("name", "Bob"));
+				assertThat(api.rows(before)).hasSize(2);
+				long after = api.createTable("Made after the rows role", Map.of("name", "string"));
+				api.insert(after, Map.of("name", "Cid"));
+				DatabaseClient rows = service.getBean(DatabaseClient.class);
+				assertDenied(rows, "SELECT 1 FROM dyntables.domain_event_entry LIMIT 1");
+				assertDenied(rows, "SELECT 1 FROM dyntables.table_ref LIMIT 1");
+				assertDenied(rows, "CREATE TABLE dyntables_data.intruder (a int)");
+				assertDenied(rows, "CREATE TABLE public.intruder (a int)");
+				assertDenied(rows, "CREATE TEMPORARY TABLE intruder (a int)");
+				assertThat(output).doesNotContain("has rights beyond the user tables' rows");
+			}
+		}
+	}
+
+	private static String currentUser(ConfigurableApplicationContext service) {
+		return service.getBean(DatabaseClient.class)
+			.sql("SELECT current_user")
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
 	}
 
 	private static void assertDenied(DatabaseClient rows, String sql) {
@@ -179,9 +250,10 @@ class RowsRoleIT {
 		Api.await(DEADLINE, "the replay to finish", () -> "finished".equals(api.get("/api/admin/replay").get("state")));
 	}
 
-	private static ConfigurableApplicationContext start(String dataDir) {
-		return new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
-				"--dyntables.data-dir=" + dataDir);
+	private static ConfigurableApplicationContext start(String dataDir, String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--dyntables.data-dir=" + dataDir));
+		all.addAll(List.of(arguments));
+		return new SpringApplicationBuilder(DyntablesApplication.class).run(all.toArray(String[]::new));
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {

@@ -2,6 +2,8 @@ package io.dyntables.deploy.database;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import javax.crypto.Mac;
@@ -27,20 +30,20 @@ import org.slf4j.LoggerFactory;
  * only rows, never the event store, the tokens or the catalog.
  * <p>
  * Where its own database user may create roles (the embedded superuser; an external user
- * with CREATEROLE), the service makes the role itself, with a password derived from its
- * own: every instance that shares the database's credentials derives the same one, so
- * none locks another out, and nothing more is stored. A role the operator names gets its
- * grants here; the operator creates it. Otherwise rows run as the service's own user,
- * which a warning says. Every start brings the grants up to date (tables made before the
- * role existed included); tables the projector makes later get them by default
- * privileges.
+ * with CREATEROLE), the service makes the role itself ({@code <user>_rows}), with a
+ * password derived from its own: every instance that shares the database's credentials
+ * derives the same one, so none locks another out, and nothing more is stored. A role the
+ * operator names gets its grants here; the operator creates it. Otherwise rows run as the
+ * service's own user, which a warning says. Every start brings the grants up to date
+ * (tables made before the role existed included); tables the projector makes later get
+ * them by default privileges.
  */
 final class RowsRole {
 
 	private static final Logger log = LoggerFactory.getLogger(RowsRole.class);
 
-	/** The role the service makes for rows when it may. */
-	static final String MANAGED = "dyntables_rows";
+	/** The longest role name PostgreSQL keeps whole, in bytes. */
+	private static final int MAX_NAME_BYTES = 63;
 
 	/** Serialises the instances that set up the role at the same moment. */
 	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('dyntables rows role'))";
@@ -145,19 +148,20 @@ final class RowsRole {
 					self);
 			return new Credentials(self, ownPassword, false);
 		}
+		String role = managedName(self);
 		String password = derivedPassword(ownPassword);
-		if (!roleExists(connection, MANAGED)) {
-			execute(connection, "CREATE ROLE " + MANAGED + " LOGIN NOINHERIT");
-			log.info("Created the role {} for rows", MANAGED);
+		if (!roleExists(connection, role)) {
+			execute(connection, "CREATE ROLE " + quoted(connection, role) + " LOGIN NOINHERIT");
+			log.info("Created the role {} for rows", role);
 		}
-		connection.unwrap(PGConnection.class).alterUserPassword(MANAGED, password.toCharArray(), "scram-sha-256");
+		connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
 		if (queryBoolean(connection, """
 				SELECT d.datdba = r.oid OR r.rolsuper FROM pg_database d, pg_roles r
 				WHERE d.datname = current_database() AND r.rolname = current_user""")) {
-			closePublicRights(connection);
+			closePublicRights(connection, role);
 		}
-		log.info("Rows run as {}, limited to the user tables", MANAGED);
-		return new Credentials(MANAGED, password, true);
+		log.info("Rows run as {}, limited to the user tables", role);
+		return new Credentials(role, password, true);
 	}
 
 	/**
@@ -165,10 +169,10 @@ final class RowsRole {
 	 * and (before PostgreSQL 15) tables in schema public. Only for the database's owner,
 	 * on the service's own database.
 	 */
-	private static void closePublicRights(Connection connection) throws SQLException {
+	private static void closePublicRights(Connection connection, String role) throws SQLException {
 		String database = queryString(connection, "SELECT quote_ident(current_database())");
 		execute(connection, "REVOKE TEMPORARY ON DATABASE " + database + " FROM PUBLIC");
-		execute(connection, "GRANT CONNECT ON DATABASE " + database + " TO " + MANAGED);
+		execute(connection, "GRANT CONNECT ON DATABASE " + database + " TO " + quoted(connection, role));
 		if (queryBoolean(connection, "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'public')")) {
 			execute(connection, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
 		}
@@ -234,6 +238,26 @@ final class RowsRole {
 	}
 
 	/**
+	 * The name of the role the service makes for rows: its own user's name and
+	 * {@code _rows}. Roles belong to the whole server, and a user has one password on it,
+	 * so every service that logs in as the same user derives the same password for the
+	 * same role, and services of different users never change each other's.
+	 */
+	static String managedName(String ownUser) {
+		String name = ownUser + "_rows";
+		if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+			return name;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(ownUser.getBytes(StandardCharsets.UTF_8));
+			return "dyntables_rows_" + HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+		}
+	}
+
+	/**
 	 * The rows role's password, derived from the service's own: an HMAC keyed by it, so
 	 * knowing the one does not give away the other.
 	 */
@@ -241,7 +265,7 @@ final class RowsRole {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(ownPassword.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] derived = mac.doFinal(("password of " + MANAGED).getBytes(StandardCharsets.UTF_8));
+			byte[] derived = mac.doFinal("password of the rows role".getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
 		}
 		catch (GeneralSecurityException ex) {
