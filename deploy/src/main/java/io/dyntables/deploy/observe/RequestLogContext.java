@@ -18,7 +18,10 @@ import org.springframework.web.server.WebFilterChain;
  * out of the Reactor context of the work below this filter: restoring it opens its span's
  * scope, and Reactor restores for every signal, which for a page or an export is every
  * row. The observation still times and traces the request (the server adapter holds it),
- * and commands carry its trace from the {@link RequestTrace} ({@link TraceMetadata}).
+ * and commands carry its trace from the {@link RequestTrace} ({@link TraceMetadata}). An
+ * observation started below this filter finds no parent observation in the Reactor
+ * context (none is started there today); its span can continue the request's trace from
+ * {@link RequestTraceAccessor#current()}.
  */
 class RequestLogContext implements WebFilter, Ordered {
 
