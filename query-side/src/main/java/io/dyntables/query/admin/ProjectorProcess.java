@@ -101,6 +101,18 @@ class ProjectorProcess {
 	}
 
 	/**
+	 * The lowest position of the segments as the token store holds them, without their
+	 * lags (cheap enough to poll): -1 standing for one before the first event, empty when
+	 * there are no segments.
+	 */
+	OptionalLong lowestPosition() {
+		return this.tokens.claims()
+			.stream()
+			.mapToLong((claim) -> (claim.token() != null) ? claim.token().position().orElse(-1) : -1)
+			.min();
+	}
+
+	/**
 	 * Whether a segment is still short of the position its replay was started at (a
 	 * replay token stays one until an event past that position arrives, so being one is
 	 * not enough).

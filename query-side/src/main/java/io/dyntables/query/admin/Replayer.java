@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -231,21 +232,31 @@ public class Replayer implements DisposableBean {
 		return this.progress.get();
 	}
 
+	/**
+	 * Follows the replay until every segment has reached the head as it was: the lowest
+	 * position (and the events done up to it) every interval, each segment's lag only
+	 * every log interval, since counting them takes the database a scan per segment.
+	 */
 	private void watch(long head, long total, Instant started) {
 		Instant lastLog = started;
+		List<Segment> segments = List.of();
 		try {
 			while (true) {
 				Thread.sleep(WATCH_INTERVAL.toMillis());
-				List<Segment> segments = this.projector.segments(head);
-				long position = ProjectorProcess.lowestPosition(segments).orElse(-1);
+				OptionalLong lowest = this.projector.lowestPosition();
+				long position = lowest.orElse(-1);
 				// a replay token stays "replaying" until an event past the reset point
-				// arrives,
-				// so the replay is over when every segment has reached the head as it was
-				boolean finished = total == 0 || (!segments.isEmpty() && position >= head);
+				// arrives, so the replay is over when every segment has reached the head
+				// as it was
+				boolean finished = total == 0 || (lowest.isPresent() && position >= head);
 				long done = finished ? total : Math.min(total, this.projector.eventsUpTo(position));
 				Instant now = this.clock.instant();
 				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
 				double rate = done / seconds;
+				boolean logNow = Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0;
+				if (finished || logNow) {
+					segments = this.projector.segments(head);
+				}
 				if (finished) {
 					long parked = this.errors.count().events();
 					this.progress
@@ -255,7 +266,7 @@ public class Replayer implements DisposableBean {
 					return;
 				}
 				this.progress.set(new Progress("running", started, null, total, done, rate, segments, null, null));
-				if (Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0) {
+				if (logNow) {
 					log.info("Replay: {} of {} events, {} events/s", done, total, Math.round(rate));
 					lastLog = now;
 				}
