@@ -47,6 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ParkingPolicy}) and the other tables' events go on in the same transaction. The
  * first attempt, in the stream every table shares, waits only briefly for a lock; the
  * retries of a parked event wait longer, since they hold up no other table.
+ * <p>
+ * A replay runs every event of the stream, so there each event keeps its savepoint and
+ * its DDL, but the batch's reference rows and DDL log entries are written together just
+ * before the commit, with one announcement that every schema may have changed (see
+ * {@link ReplayBatch}).
  */
 @Component
 @ProcessingGroup(TableProjector.PROCESSING_GROUP)
