@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.dyntables.api.table.DdlStatement;
 import io.dyntables.api.table.Events.TableEvent;
@@ -57,7 +58,7 @@ final class ReplayBatch {
 	 * The batch of the unit of work's transaction, made (and its writing registered
 	 * before the commit) on first use.
 	 */
-	static ReplayBatch of(UnitOfWork<?> unitOfWork, java.util.function.Consumer<ReplayBatch> writeBeforeCommit) {
+	static ReplayBatch of(UnitOfWork<?> unitOfWork, Consumer<ReplayBatch> writeBeforeCommit) {
 		UnitOfWork<?> root = unitOfWork.root();
 		return root.getOrComputeResource(RESOURCE, (key) -> {
 			ReplayBatch batch = new ReplayBatch();
