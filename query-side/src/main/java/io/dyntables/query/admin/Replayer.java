@@ -234,12 +234,13 @@ public class Replayer implements DisposableBean {
 
 	/**
 	 * Follows the replay until every segment has reached the head as it was: the lowest
-	 * position (and the events done up to it) every interval, each segment's lag only
-	 * every log interval, since counting them takes the database a scan per segment.
+	 * position every interval; the events done up to it and each segment's lag only every
+	 * log interval, since counting events takes the database a scan of the event store.
 	 */
 	private void watch(long head, long total, Instant started) {
 		Instant lastLog = started;
 		List<Segment> segments = List.of();
+		long done = 0;
 		try {
 			while (true) {
 				Thread.sleep(WATCH_INTERVAL.toMillis());
@@ -249,14 +250,19 @@ public class Replayer implements DisposableBean {
 				// arrives, so the replay is over when every segment has reached the head
 				// as it was
 				boolean finished = total == 0 || (lowest.isPresent() && position >= head);
-				long done = finished ? total : Math.min(total, this.projector.eventsUpTo(position));
 				Instant now = this.clock.instant();
-				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
-				double rate = done / seconds;
 				boolean logNow = Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0;
+				if (finished) {
+					done = total;
+				}
+				else if (logNow) {
+					done = Math.min(total, this.projector.eventsUpTo(position));
+				}
 				if (finished || logNow) {
 					segments = this.projector.segments(head);
 				}
+				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
+				double rate = done / seconds;
 				if (finished) {
 					long parked = this.errors.count().events();
 					this.progress
