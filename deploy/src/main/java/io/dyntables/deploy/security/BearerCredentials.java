@@ -1,5 +1,6 @@
 package io.dyntables.deploy.security;
 
+import java.util.Map;
 import java.util.Set;
 
 import io.dyntables.api.security.Caller;
