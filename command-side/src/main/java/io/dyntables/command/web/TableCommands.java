@@ -11,6 +11,7 @@ import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
+import io.dyntables.api.table.AppliedChanges;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.ExpectedVersion;
 import io.dyntables.api.table.Queries.FindTable;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -50,12 +52,20 @@ class TableCommands {
 
 	private final Duration pollInterval;
 
+	private final AppliedChanges applied;
+
+	/**
+	 * Without the query side in this instance, nothing tells of applied changes: the
+	 * waits rest on the poll alone.
+	 */
 	TableCommands(CommandGateway commands, QueryGateway queries, EventStore eventStore,
-			@Value("${dyntables.projection-wait:10s}") Duration wait,
+			ObjectProvider<AppliedChanges> applied, @Value("${dyntables.projection-wait:10s}") Duration wait,
 			@Value("${dyntables.projection-poll:100ms}") Duration pollInterval) {
 		this.commands = commands;
 		this.queries = queries;
 		this.eventStore = eventStore;
+		this.applied = applied.getIfAvailable(() -> (tableId, listener) -> () -> {
+		});
 		this.wait = wait;
 		this.pollInterval = pollInterval;
 	}
@@ -98,8 +108,8 @@ class TableCommands {
 	 * Sends the command and waits until the table's read model has reached the last event
 	 * the command produced; past the wait, answers the command as accepted only. The
 	 * subscription to the table is opened before the command is sent, so no update can be
-	 * missed; the read model is also polled, for when another instance runs the
-	 * projector.
+	 * missed; the read model is also read again whenever a change of the table is
+	 * announced, for when another instance runs the projector (see {@link #polled}).
 	 */
 	Mono<Applied> apply(long tableId, Object command, Audit audit) {
 		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
@@ -145,16 +155,26 @@ class TableCommands {
 	}
 
 	/**
-	 * The read model, read again at intervals: when another instance projects the table,
-	 * no update reaches this instance's subscription.
+	 * The read model, read now and again whenever a change of the table is announced
+	 * (when another instance projects the table, no update reaches this instance's
+	 * subscription), and at intervals in case an announcement is lost. Reads never
+	 * overlap; signals that come during a read make one more read after it.
 	 */
 	private Flux<TableView> polled(long tableId) {
+		Flux<Long> announced = Flux.create((sink) -> {
+			AppliedChanges.Listening listening = this.applied.whenApplied(tableId, () -> sink.next(0L));
+			sink.onDispose(listening::close);
+		});
+		return Flux.merge(announced, Flux.interval(Duration.ZERO, this.pollInterval))
+			.onBackpressureLatest()
+			.concatMap((signal) -> read(tableId), 1);
+	}
+
+	private Mono<TableView> read(long tableId) {
 		return blocking(
 				() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
 			.flatMap((found) -> Mono.fromFuture(found))
-			.flatMap(Mono::justOrEmpty)
-			.delaySubscription(this.pollInterval)
-			.repeat();
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/** The command with the audit as metadata, which its events then carry. */
