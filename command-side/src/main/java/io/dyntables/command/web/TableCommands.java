@@ -22,6 +22,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import reactor.core.publisher.Flux;
@@ -86,7 +87,9 @@ class TableCommands {
 	/**
 	 * Runs a command on an existing table, made from the version it is based on
 	 * ({@link #basis}): a dry run answers what it would do, any other command the table
-	 * once applied.
+	 * once applied. A command that loses the race to append against another change of the
+	 * table answers, as one that came after it, 412 when the client stated the version
+	 * (the other change made it stale) and 409 otherwise.
 	 */
 	Mono<ResponseEntity<Object>> onTable(long tableId, Long stated, boolean dryRun, Audit audit,
 			Function<ExpectedVersion, Object> command) {
@@ -96,7 +99,10 @@ class TableCommands {
 				return dryRun(tableId, message, audit).map(CommandAnswers::dryRun);
 			}
 			return apply(tableId, message, audit).map(CommandAnswers::changed);
-		});
+		})
+			.onErrorMap((error) -> stated != null && concurrent(error), (error) -> new RefusedException(
+					ErrorCode.PRECONDITION_FAILED, "",
+					"If-Match names version " + stated + ", but another change of the table was applied first"));
 	}
 
 	/** Sends a dry-run command on an existing table and answers what it would do. */
@@ -131,6 +137,12 @@ class TableCommands {
 	private Mono<Object> send(long tableId, Object command, Audit audit) {
 		return blocking(() -> this.commands.send(withAudit(command, audit))).flatMap((sent) -> Mono.fromFuture(sent))
 			.onErrorMap(TableCommands::deleted, (deleted) -> RefusedException.tableNotFound(tableId));
+	}
+
+	/** Whether another change of the table was appended first. */
+	private static boolean concurrent(Throwable error) {
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		return cause instanceof ConcurrencyException;
 	}
 
 	private static boolean deleted(Throwable error) {
