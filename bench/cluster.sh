@@ -58,7 +58,7 @@ def request(port, method, path, body=None, timeout=30):
         connection.close()
 
 
-def start(port, database_url=None, password=None, deadline=180):
+def start(port, database_url=None, password=None, deadline=420):
     """Starts the jar on its port; answers once it is ready, or stops everything."""
     data = os.path.join(DATA, str(port))
     os.makedirs(data, exist_ok=True)
