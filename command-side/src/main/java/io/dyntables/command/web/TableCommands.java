@@ -182,9 +182,15 @@ class TableCommands {
 			.concatMap((signal) -> read(tableId), 1);
 	}
 
+	/**
+	 * Reads the table, always on a thread for blocking work: an announcement is told on
+	 * the listener's own thread, which must not wait for the database.
+	 */
 	private Mono<TableView> read(long tableId) {
-		return blocking(
-				() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+		return Mono
+			.fromCallable(
+					() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((found) -> Mono.fromFuture(found))
 			.flatMap(Mono::justOrEmpty);
 	}
