@@ -7,7 +7,7 @@
 # rows with the new field, p50/p99), and the failover time after `kill -9` of an instance that
 # owns segments: from the kill until every segment is held by a live instance again.
 #
-#   bench/cluster.sh                      # about 2 minutes
+#   bench/cluster.sh                      # about 3 minutes on a quiet machine
 #   ROUNDS=50 bench/cluster.sh            # schema commands per instance and kind (default 30)
 #   PROPAGATIONS=200 bench/cluster.sh     # changes whose propagation is timed (default 100)
 #   DYNTABLES_DB_URL=... DYNTABLES_DB_PASSWORD=... bench/cluster.sh   # on a configured PostgreSQL
