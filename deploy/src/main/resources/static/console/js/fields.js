@@ -128,50 +128,67 @@ export function renderFieldRows(drafts, hooks, errors = new Map()) {
 	return drafts.map((draft) => fieldRow(draft, hooks, errors.get(draft.key) || []));
 }
 
+/**
+ * Replaces the editor's rows, keeping the keyboard focus on the same control of the same
+ * field (the rows are rebuilt on every change).
+ */
+export function replaceRows(container, rows) {
+	const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.dataset.focus : null;
+	container.replaceChildren(...rows);
+	if (focused) {
+		const again = container.querySelector('[data-focus="' + focused + '"]');
+		if (again) {
+			again.focus();
+		}
+	}
+}
+
 function fieldRow(draft, hooks, messages) {
 	const state = draft.removed ? 'removed' : !draft.original ? 'new' : changed(draft) ? 'changed' : 'kept';
 	const invalid = messages.length > 0 ? 'true' : null;
 	const errorId = uid('err');
 	const described = messages.length ? errorId : null;
+	// the change is kept at once; the rows are rebuilt once focus has moved on (a change
+	// event comes before the focus leaves), so the rebuild keeps focus where it went
 	const update = (apply) => (event) => {
 		apply(event.target);
-		hooks.onChange();
+		setTimeout(hooks.onChange);
 	};
 	const label = draft.name || 'new field';
 
 	const nameControl = draft.original
 		? h('div', { class: 'field' }, h('span', { class: 'hint' }, 'Name'), h('strong', { class: 'mono' }, draft.name))
 		: labelled('Name', h('input', { type: 'text', value: draft.name, 'aria-invalid': invalid, 'aria-describedby': described,
-			autocomplete: 'off', spellcheck: 'false', 'data-role': 'field-name', oninput: (e) => { draft.name = e.target.value; }, onchange: update(() => {}) }));
-	const typeSelect = h('select', { 'data-role': 'field-type', onchange: update((t) => { draft.type = t.value; }), disabled: draft.removed, 'aria-invalid': invalid },
+			autocomplete: 'off', spellcheck: 'false', 'data-role': 'field-name', 'data-focus': draft.key + ':name', oninput: (e) => { draft.name = e.target.value; }, onchange: update(() => {}) }));
+	const typeSelect = h('select', { 'data-role': 'field-type', 'data-focus': draft.key + ':type', onchange: update((t) => { draft.type = t.value; }), disabled: draft.removed, 'aria-invalid': invalid },
 		TYPES.map((t) => h('option', { value: t, selected: t === draft.type }, t)));
 
 	const opts = [
-		h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: draft.required, disabled: draft.removed, onchange: update((t) => { draft.required = t.checked; }) }), 'Required'),
+		h('label', { class: 'check' }, h('input', { type: 'checkbox', 'data-focus': draft.key + ':required', checked: draft.required, disabled: draft.removed, onchange: update((t) => { draft.required = t.checked; }) }), 'Required'),
 		h('label', { class: 'check', title: draft.original && !draft.originalDefinition.unique ? 'An existing field cannot be made unique: add a new unique field instead' : null },
-			h('input', { type: 'checkbox', checked: draft.unique, disabled: draft.removed || (draft.original && !draft.originalDefinition.unique),
+			h('input', { type: 'checkbox', 'data-focus': draft.key + ':unique', checked: draft.unique, disabled: draft.removed || (draft.original && !draft.originalDefinition.unique),
 				onchange: update((t) => { draft.unique = t.checked; }) }), 'Unique'),
 	];
 	if (draft.type === 'string') {
-		opts.push(labelled('Max length', h('input', { type: 'number', min: '1', step: '1', value: draft.maxLength, placeholder: '200', disabled: draft.removed,
+		opts.push(labelled('Max length', h('input', { type: 'number', 'data-focus': draft.key + ':maxLength', min: '1', step: '1', value: draft.maxLength, placeholder: '200', disabled: draft.removed,
 			onchange: update((t) => { draft.maxLength = t.value; }) })));
 	}
 	if (draft.type === 'decimal') {
-		opts.push(labelled('Precision', h('input', { type: 'number', min: '1', step: '1', value: draft.precision, placeholder: '18', disabled: draft.removed,
+		opts.push(labelled('Precision', h('input', { type: 'number', 'data-focus': draft.key + ':precision', min: '1', step: '1', value: draft.precision, placeholder: '18', disabled: draft.removed,
 			onchange: update((t) => { draft.precision = t.value; }) })));
-		opts.push(labelled('Scale', h('input', { type: 'number', min: '0', step: '1', value: draft.scale, placeholder: '2', disabled: draft.removed,
+		opts.push(labelled('Scale', h('input', { type: 'number', 'data-focus': draft.key + ':scale', min: '0', step: '1', value: draft.scale, placeholder: '2', disabled: draft.removed,
 			onchange: update((t) => { draft.scale = t.value; }) })));
 	}
-	opts.push(labelled('Default', h('input', { type: 'text', value: draft.defaultText, placeholder: 'none', disabled: draft.removed, autocomplete: 'off',
+	opts.push(labelled('Default', h('input', { type: 'text', 'data-focus': draft.key + ':default', value: draft.defaultText, placeholder: 'none', disabled: draft.removed, autocomplete: 'off',
 		onchange: update((t) => { draft.defaultText = t.value; }) })));
 
 	const actions = [];
 	if (draft.original && hooks.onRename && !draft.removed) {
-		actions.push(h('button', { type: 'button', class: 'btn btn-small', 'aria-label': 'Rename field ' + label, onclick: () => hooks.onRename(draft) }, 'Rename'));
+		actions.push(h('button', { type: 'button', class: 'btn btn-small', 'data-focus': draft.key + ':rename', 'aria-label': 'Rename field ' + label, onclick: () => hooks.onRename(draft) }, 'Rename'));
 	}
 	actions.push(draft.removed
-		? h('button', { type: 'button', class: 'btn btn-small', 'aria-label': 'Keep field ' + label, onclick: () => hooks.onRemove(draft) }, 'Keep')
-		: h('button', { type: 'button', class: 'btn btn-small', 'aria-label': 'Remove field ' + label, onclick: () => hooks.onRemove(draft) }, 'Remove'));
+		? h('button', { type: 'button', class: 'btn btn-small', 'data-focus': draft.key + ':remove', 'aria-label': 'Keep field ' + label, onclick: () => hooks.onRemove(draft) }, 'Keep')
+		: h('button', { type: 'button', class: 'btn btn-small', 'data-focus': draft.key + ':remove', 'aria-label': 'Remove field ' + label, onclick: () => hooks.onRemove(draft) }, 'Remove'));
 
 	const typeField = labelled('Type', typeSelect);
 	return h('div', { class: 'field-row', 'data-state': state, 'data-field': draft.name, role: 'group', 'aria-label': 'Field ' + label + (state === 'kept' ? '' : ', ' + state) },

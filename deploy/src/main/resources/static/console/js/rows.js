@@ -166,8 +166,8 @@ export function rowsView(panel, table, ctx) {
 
 	function renderGrid() {
 		const head = h('tr', {},
-			h('th', { scope: 'col', 'aria-sort': ariaSort('id') }, sortButton('id', '')),
-			fields.map(([name, d]) => h('th', { scope: 'col', 'aria-sort': ariaSort(name), title: typeLabel(d) + (d.required ? ', required' : '') }, sortButton(name, typeLabel(d)))),
+			h('th', { scope: 'col', 'aria-sort': ariaSort('id'), 'data-sort-field': 'id' }, sortButton('id', '')),
+			fields.map(([name, d]) => h('th', { scope: 'col', 'aria-sort': ariaSort(name), 'data-sort-field': name, title: typeLabel(d) + (d.required ? ', required' : '') }, sortButton(name, typeLabel(d)))),
 			h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Row actions')));
 		const body = [];
 		if (state.inserting) {

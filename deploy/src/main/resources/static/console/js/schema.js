@@ -2,7 +2,7 @@
 // rename through its own command), reviewed as a dry run and applied with If-Match.
 import { request, tablePath } from './api.js';
 import { commandQuery, previewAndApply } from './commands.js';
-import { changed, draftOf, fieldsOf, localProblems, newDraft, renderFieldRows } from './fields.js';
+import { changed, draftOf, fieldsOf, localProblems, newDraft, renderFieldRows, replaceRows } from './fields.js';
 import { h, labelled, openDialog, problemBlock, toast } from './ui.js';
 
 export function schemaView(panel, table, ctx) {
@@ -15,7 +15,7 @@ export function schemaView(panel, table, ctx) {
 	const discard = h('button', { type: 'button', class: 'btn', disabled: true, onclick: () => ctx.refresh() }, 'Discard');
 
 	const render = () => {
-		rows.replaceChildren(...renderFieldRows(drafts, {
+		replaceRows(rows, renderFieldRows(drafts, {
 			onChange: render,
 			onRemove: (d) => {
 				if (d.original) {

@@ -2,7 +2,7 @@
 // each through its dry run.
 import { get, request, tablePath } from './api.js';
 import { commandQuery, previewAndApply } from './commands.js';
-import { fieldsOf, localProblems, newDraft, renderFieldRows } from './fields.js';
+import { fieldsOf, localProblems, newDraft, renderFieldRows, replaceRows } from './fields.js';
 import { h, labelled, openDialog, problemBlock, toast } from './ui.js';
 
 export async function tablesView(main, ctx) {
@@ -73,7 +73,7 @@ export function createTable(ctx) {
 		const rows = h('div', { class: 'fields-editor' });
 		const problems = h('div', { 'aria-live': 'polite' });
 		let errors = new Map();
-		const render = () => rows.replaceChildren(...renderFieldRows(drafts, {
+		const render = () => replaceRows(rows, renderFieldRows(drafts, {
 			onChange: render,
 			onRemove: (d) => {
 				drafts.splice(drafts.indexOf(d), 1);
