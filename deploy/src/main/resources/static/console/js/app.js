@@ -138,7 +138,6 @@ const banner = document.getElementById('auth-banner');
 
 function showKeyState() {
 	keyButton.textContent = currentKey() ? 'API key: set' : 'API key: none';
-	keyButton.setAttribute('aria-label', currentKey() ? 'API key is set; change or clear it' : 'No API key set; set one');
 }
 
 function keyDialog() {
@@ -146,6 +145,7 @@ function keyDialog() {
 		const input = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', value: currentKey(), autofocus: true });
 		const remember = h('input', { type: 'checkbox', checked: keyRemembered() });
 		const save = () => close({ key: input.value, remember: remember.checked });
+		// no form around the key: a submitted password form invites the browser to store it
 		input.addEventListener('keydown', (e) => {
 			if (e.key === 'Enter') {
 				save();

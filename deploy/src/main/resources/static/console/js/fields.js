@@ -143,6 +143,11 @@ export function replaceRows(container, rows) {
 	}
 }
 
+function stateBadge(state) {
+	const badges = { changed: ['badge badge-warn', 'changed'], removed: ['badge badge-danger', 'to remove'] };
+	return badges[state] ? h('span', { class: 'state-badge ' + badges[state][0] }, badges[state][1]) : null;
+}
+
 function fieldRow(draft, hooks, messages) {
 	const state = draft.removed ? 'removed' : !draft.original ? 'new' : changed(draft) ? 'changed' : 'kept';
 	const invalid = messages.length > 0 ? 'true' : null;
@@ -157,7 +162,7 @@ function fieldRow(draft, hooks, messages) {
 	const label = draft.name || 'new field';
 
 	const nameControl = draft.original
-		? h('div', { class: 'field' }, h('span', { class: 'hint' }, 'Name'), h('strong', { class: 'mono' }, draft.name))
+		? h('div', { class: 'field' }, h('span', { class: 'hint' }, 'Name'), h('div', {}, h('strong', { class: 'mono' }, draft.name), stateBadge(state)))
 		: labelled('Name', h('input', { type: 'text', value: draft.name, 'aria-invalid': invalid, 'aria-describedby': described,
 			autocomplete: 'off', spellcheck: 'false', 'data-role': 'field-name', 'data-focus': draft.key + ':name', oninput: (e) => { draft.name = e.target.value; }, onchange: update(() => {}) }));
 	const typeSelect = h('select', { 'data-role': 'field-type', 'data-focus': draft.key + ':type', onchange: update((t) => { draft.type = t.value; }), disabled: draft.removed, 'aria-invalid': invalid },

@@ -76,6 +76,7 @@ export async function historyView(panel, table, ctx) {
 		const result = await previewAndApply({
 			title: 'Revert ' + table.name + ' to version ' + version,
 			confirmLabel: 'Revert',
+			tableId: table.id,
 			lenient: true,
 			call: (o) => request('POST', tablePath(table.id, '/revert') + commandQuery(o, o.convert ? { to: version, convert: o.convert } : { to: version }),
 				{ ifMatch: current, reason: o.reason }),

@@ -11,21 +11,39 @@ const OPERATORS = [
 ];
 const NUMERIC = new Set(['integer', 'bigint', 'decimal', 'float']);
 
+function operatorsFor(type) {
+	if (type === 'json') {
+		return OPERATORS.filter(([op]) => op === 'is.null' || op === 'is.notnull');
+	}
+	return OPERATORS.filter(([op]) => (op !== 'like' && op !== 'ilike') || type === 'string' || type === 'text')
+		.filter(([op]) => (op !== 'is.true' && op !== 'is.false') || type === 'boolean');
+}
+
 export function rowsView(panel, table, ctx) {
 	const fields = Object.entries(table.fields);
 	const state = { order: [], filters: [], limit: 50, after: null, previous: [], next: null, rows: [], total: null, inserting: false };
 	const status = h('div', { 'aria-live': 'polite' });
 	const grid = h('div', { class: 'grid-wrap' });
+	grid.addEventListener('keydown', (event) => moveFocus(event));
 	const pager = h('div', { class: 'pager' });
 	const chips = h('div', { class: 'chips', 'aria-label': 'Active filters' });
 
 	// filters
 	const filterField = h('select', {}, h('option', { value: 'id' }, 'id'), fields.map(([name]) => h('option', { value: name }, name)));
-	const filterOp = h('select', {}, OPERATORS.map(([op, text]) => h('option', { value: op }, text)));
+	const filterOp = h('select', {});
 	const filterValue = h('input', { type: 'text', autocomplete: 'off', placeholder: 'value' });
 	const syncValue = () => {
 		filterValue.disabled = filterOp.value.startsWith('is.');
+		filterValue.placeholder = filterOp.value === 'in' ? 'a,b,"c,d"' : filterOp.value.endsWith('like') ? 'pattern, * for any' : 'value';
 	};
+	// only the operators the field's type takes (docs: rows, filtering)
+	const syncOperators = () => {
+		const type = filterField.value === 'id' ? 'bigint' : table.fields[filterField.value].type;
+		const current = filterOp.value;
+		filterOp.replaceChildren(...operatorsFor(type).map(([op, text]) => h('option', { value: op, selected: op === current }, text)));
+		syncValue();
+	};
+	filterField.addEventListener('change', syncOperators);
 	filterOp.addEventListener('change', syncValue);
 	const addFilter = (event) => {
 		event.preventDefault();
@@ -36,7 +54,11 @@ export function rowsView(panel, table, ctx) {
 			return;
 		}
 		filterValue.removeAttribute('aria-invalid');
-		state.filters.push({ field: filterField.value, op, value: op.startsWith('is.') ? '' : filterValue.value });
+		let value = op.startsWith('is.') ? '' : filterValue.value;
+		if (op === 'in' && !/^\(.*\)$/.test(value.trim())) {
+			value = '(' + value + ')';
+		}
+		state.filters.push({ field: filterField.value, op, value });
 		filterValue.value = '';
 		firstPage();
 	};
@@ -183,6 +205,25 @@ export function rowsView(panel, table, ctx) {
 			body.push(h('tr', {}, h('td', { colspan: fields.length + 2 }, h('p', { class: 'empty' }, state.filters.length ? 'No row matches the filters.' : 'No rows yet. Add one, or import a file.'))));
 		}
 		grid.replaceChildren(h('table', { class: 'grid', 'aria-label': 'Rows of ' + table.name }, h('thead', {}, head), h('tbody', {}, body)));
+	}
+
+	/** Arrow keys move between the cells of the grid. */
+	function moveFocus(event) {
+		const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+		if (!event.target.classList.contains('cell') || !moves[event.key]) {
+			return;
+		}
+		const td = event.target.closest('td');
+		const tr = td.parentElement;
+		const [down, right] = moves[event.key];
+		const rows = [...tr.parentElement.children];
+		const targetRow = rows[rows.indexOf(tr) + down];
+		const targetCell = targetRow && targetRow.children[[...tr.children].indexOf(td) + right];
+		const button = targetCell && targetCell.querySelector('.cell');
+		if (button) {
+			event.preventDefault();
+			button.focus();
+		}
 	}
 
 	function cell(row, name, definition) {
@@ -354,7 +395,7 @@ export function rowsView(panel, table, ctx) {
 		}
 	}
 
-	syncValue();
+	syncOperators();
 	load();
 }
 

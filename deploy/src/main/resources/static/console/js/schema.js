@@ -63,6 +63,7 @@ export function schemaView(panel, table, ctx) {
 		const result = await previewAndApply({
 			title: 'Change the schema of ' + table.name,
 			confirmLabel: 'Apply change',
+			tableId: table.id,
 			lenient: true,
 			call: (o) => request('PUT', tablePath(table.id) + commandQuery(o),
 				{ body: o.convert ? { fields, convert: o.convert } : { fields }, ifMatch: table.version, reason: o.reason }),
@@ -107,6 +108,7 @@ export function renameField(table, field, ctx) {
 		const result = await previewAndApply({
 			title: 'Rename ' + field + ' to ' + to,
 			confirmLabel: 'Rename field',
+			tableId: table.id,
 			call: (o) => request('PATCH', tablePath(table.id, '/fields/' + encodeURIComponent(field)) + commandQuery(o),
 				{ body: { name: to }, ifMatch: table.version, reason: o.reason }),
 		});

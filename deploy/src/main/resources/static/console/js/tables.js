@@ -113,6 +113,7 @@ export function createTable(ctx) {
 			const result = await previewAndApply({
 				title: 'Create ' + name.value,
 				confirmLabel: 'Create table',
+				note: 'The table gets its id when it is created; the dry run names the database table with id 0.',
 				call: (o) => request('POST', '/api/table' + commandQuery(o), { body, reason: o.reason }),
 				onRefused: showRefusal,
 			});
@@ -168,6 +169,7 @@ export async function deleteTable(table, ctx, version = table.version) {
 		title: 'Delete ' + table.name,
 		confirmLabel: 'Delete table and rows',
 		danger: true,
+		tableId: table.id,
 		call: (o) => request('DELETE', tablePath(table.id) + commandQuery(o), { ifMatch: version, reason: o.reason }),
 	});
 	if (result && result.applied) {

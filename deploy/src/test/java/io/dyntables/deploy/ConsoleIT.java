@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -208,6 +209,8 @@ class ConsoleIT {
 			.contains("Lock: ACCESS EXCLUSIVE")
 			.contains("Rewrites the table")
 			.contains("Keeps all data");
+		assertThat(this.browser.waitFor("[data-testid=row-impact]").getText())
+			.isEqualTo("The table holds 10 rows. All of them are rewritten while the lock is held.");
 		this.browser.find("dialog input[maxlength='200']").sendKeys("signup times, not only days");
 		screenshot("schema-dry-run");
 		this.browser.click("dialog", "Apply change");
@@ -271,6 +274,40 @@ class ConsoleIT {
 
 		assertThat(this.browser.errors())
 			.allSatisfy((message) -> assertThat(expectedRefusal(message)).as("browser console: %s", message).isTrue());
+	}
+
+	@Test
+	void pagesWithTheCursorAndFollowsTheLiveFeed() {
+		Api api = new Api(this.http);
+		long table = api.createTable("Readings", Map.of("sensor", "string", "value", "integer"));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 1; i <= 60; i++) {
+			rows.add(Map.of("sensor", "s-" + i, "value", i * 10));
+		}
+		api.load(table, MediaType.APPLICATION_JSON, rows, 60);
+
+		this.browser.open(base() + "/console/#/t/" + table + "/rows");
+		this.browser.waitForText("[data-testid=row-count]", "50 rows on page 1 of 60 matching");
+		this.browser.click("main", "Next →");
+		this.browser.waitForText("[data-testid=row-count]", "10 rows on page 2 of 60 matching");
+		assertThat(this.browser.find("tbody tr td.idcol").getText()).isEqualTo("51");
+		this.browser.click("main", "← Previous");
+		this.browser.waitForText("[data-testid=row-count]", "50 rows on page 1 of 60 matching");
+		this.browser.find("th[data-sort-field=value] button").click();
+		this.browser.waitFor("th[data-sort-field=value][aria-sort=ascending]");
+		this.browser.find("th[data-sort-field=value] button").click();
+		this.browser.waitFor("th[data-sort-field=value][aria-sort=descending]");
+		this.browser.waitForText("tbody tr td[data-field=value]", "600");
+		this.browser.click("main", "Next →");
+		this.browser.waitForText("[data-testid=row-count]", "10 rows on page 2 of 60 matching");
+		assertThat(this.browser.find("tbody tr td[data-field=value]").getText()).isEqualTo("100");
+
+		// a change made elsewhere shows up in the open grid
+		api.changeSchema(table, Map.of("fields",
+				Map.of("sensor", "string", "value", "integer", "unit", Map.of("type", "string", "required", false))));
+		this.browser.waitFor("th[data-sort-field=unit]");
+		this.browser.waitForText("[data-testid=table-version]", "version 2");
+		assertThat(this.browser.errors()).isEmpty();
 	}
 
 	@Test
@@ -381,6 +418,7 @@ class ConsoleIT {
 	}
 
 	private void screenshot(String name) throws IOException {
+		this.browser.script("document.getElementById('toasts').replaceChildren()");
 		Path file = Path.of("target", "console-screenshots", name + ".png");
 		this.browser.screenshot(file);
 		String docs = System.getProperty("console.screenshots");
