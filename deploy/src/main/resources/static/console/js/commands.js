@@ -30,7 +30,7 @@ export function previewAndApply({ title, confirmLabel = 'Apply', danger = false,
 			body.replaceChildren(h('p', { class: 'hint' }, 'Asking for a dry run…'));
 			try {
 				const answer = await call({ dryRun: true, convert: convert() });
-				body.replaceChildren(previewBlock(answer.data), impact(answer.data, await rows), note ? h('p', { class: 'hint' }, note) : null);
+				body.replaceChildren(...present(previewBlock(answer.data), impact(answer.data, await rows), note ? h('p', { class: 'hint' }, note) : null));
 				apply.disabled = (answer.data.changes || []).length === 0;
 			}
 			catch (error) {
@@ -41,7 +41,7 @@ export function previewAndApply({ title, confirmLabel = 'Apply', danger = false,
 				if (lenient && error.code === 'type-change-refused') {
 					lenientRow.hidden = false;
 				}
-				body.replaceChildren(problemBlock(error), conflictHelp(error, close));
+				body.replaceChildren(...present(problemBlock(error), conflictHelp(error, close)));
 			}
 		};
 		lenientBox.addEventListener('change', preview);
@@ -59,7 +59,7 @@ export function previewAndApply({ title, confirmLabel = 'Apply', danger = false,
 				}
 				cancel.disabled = false;
 				onRefused(error);
-				body.replaceChildren(problemBlock(error), conflictHelp(error, close));
+				body.replaceChildren(...present(problemBlock(error), conflictHelp(error, close)));
 			}
 		});
 		preview();
@@ -118,4 +118,8 @@ function impact(dryRun, rows) {
 		text += (dryRun.drops || []).some((d) => d.includes('table and all its rows')) ? ' All of them are dropped.' : ' The data named above is lost for each of them.';
 	}
 	return h('p', { class: 'hint', 'data-testid': 'row-impact' }, text);
+}
+
+function present(...nodes) {
+	return nodes.filter((node) => node !== null && node !== undefined);
 }

@@ -211,6 +211,12 @@ class ConsoleIT {
 			.contains("Keeps all data");
 		assertThat(this.browser.waitFor("[data-testid=row-impact]").getText())
 			.isEqualTo("The table holds 10 rows. All of them are rewritten while the lock is held.");
+		assertThat((Boolean) this.browser
+			.script("""
+					return [...document.querySelectorAll('dialog, dialog *')].some((e) => [...e.childNodes]
+						.some((n) => n.nodeType === Node.TEXT_NODE && ['null', 'undefined'].includes(n.textContent.trim())));"""))
+			.as("no stray null in the dialog")
+			.isFalse();
 		this.browser.find("dialog input[maxlength='200']").sendKeys("signup times, not only days");
 		screenshot("schema-dry-run");
 		this.browser.click("dialog", "Apply change");
