@@ -18,15 +18,19 @@ import org.springframework.stereotype.Component;
  * each one on the {@value #CHANNEL} channel in its transaction (PostgreSQL delivers it at
  * commit, so nothing uncommitted is announced), and this listens on a connection of its
  * own, on a thread of its own. Each change drops the table from the schema cache and is
- * then told in {@link SchemaChanges}. A lost connection is opened again, waiting longer
- * after each failure; since changes may have been missed meanwhile, every cached schema
- * is dropped when it is open again.
+ * then told in {@link SchemaChanges}, as is every role change (on
+ * {@value #ACCESS_CHANNEL}). A lost connection is opened again, waiting longer after each
+ * failure; since changes may have been missed meanwhile, every cached schema is dropped
+ * when it is open again.
  */
 @Component
 public class SchemaChangeListener implements SmartLifecycle {
 
 	/** The channel schema changes are announced on. */
 	public static final String CHANNEL = "dyntables_schema";
+
+	/** The channel role changes are announced on, the payload naming the role. */
+	public static final String ACCESS_CHANNEL = "dyntables_access";
 
 	/**
 	 * The payload announcing that every schema may have changed (a replay rebuilt the
@@ -105,6 +109,7 @@ public class SchemaChangeListener implements SmartLifecycle {
 				this.connection = open;
 				try (Statement statement = open.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
+					statement.execute("LISTEN " + ACCESS_CHANNEL);
 				}
 				// changes may have been committed while nobody listened
 				everythingChanged();
@@ -114,7 +119,12 @@ public class SchemaChangeListener implements SmartLifecycle {
 					PGNotification[] received = postgres.getNotifications((int) POLL.toMillis());
 					if (received != null) {
 						for (PGNotification notification : received) {
-							heard(notification.getParameter());
+							if (ACCESS_CHANNEL.equals(notification.getName())) {
+								this.changes.roleChanged(notification.getParameter());
+							}
+							else {
+								heard(notification.getParameter());
+							}
 						}
 					}
 				}
