@@ -93,6 +93,9 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 	 */
 	Map<String, Object> forInsert(Map<String, Object> row, String pointerPrefix) {
 		checkWritable(row, pointerPrefix);
+		if (this.write != null && this.write.alternatives().isEmpty()) {
+			throw outside(pointerPrefix);
+		}
 		if (this.write == null || this.write.alternatives().size() != 1) {
 			return row;
 		}
