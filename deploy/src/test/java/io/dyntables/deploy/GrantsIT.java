@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Authorization on the real database: roles and their history, deny by default (tables
  * outside every grant answer as missing ones), field grants on reads, selects, exports
- * and writes, and row rules on every row path, including attempts to get round them.
- * Callers are named by a test header (see {@link TestCallers}); requests without it are
- * the local, unrestricted client's.
+ * and writes, and row rules on every row path, including attempts to get round them. The
+ * service runs in protected mode; callers are named by a test header (see
+ * {@link TestCallers}), requests without it are the local, unrestricted client's.
  */
 @DyntablesIT
 @Import(TestCallers.class)
@@ -96,7 +96,8 @@ class GrantsIT {
 			.returnResult()
 			.getResponseBody();
 		assertThat(history).extracting((entry) -> entry.get("type")).containsExactly("RoleCreated", "RoleGrantsSet");
-		assertThat(history).extracting((entry) -> entry.get("actor")).containsOnly("security-admin");
+		assertThat(history).extracting((entry) -> entry.get("actor")).containsOnly("local");
+		assertThat(history).extracting((entry) -> entry.get("onBehalfOf")).containsOnly("security-admin");
 		assertThat(this.http.get()
 			.uri("/api/admin/roles")
 			.exchange()
@@ -149,18 +150,18 @@ class GrantsIT {
 			.uri("/api/table/{id}/row", sales)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("item", "x"))
-			.exchange(), 403, "access-denied")
+			.exchange(), 403, "forbidden")
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("rows:write"));
 		Api.refused(reader.put()
 			.uri("/api/table/{id}", sales)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("fields", Map.of()))
-			.exchange(), 403, "access-denied");
-		Api.refused(reader.get().uri("/api/table/{id}/history", sales).exchange(), 403, "access-denied");
-		Api.refused(reader.get().uri("/api/admin/roles").exchange(), 403, "access-denied");
-		Api.refused(reader.get().uri("/api/admin/projection").exchange(), 403, "access-denied");
-		Api.refused(reader.get().uri("/api/table/events").exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
+		Api.refused(reader.get().uri("/api/table/{id}/history", sales).exchange(), 403, "forbidden");
+		Api.refused(reader.get().uri("/api/admin/roles").exchange(), 403, "forbidden");
+		Api.refused(reader.get().uri("/api/admin/projection").exchange(), 403, "forbidden");
+		Api.refused(reader.get().uri("/api/table/events").exchange(), 403, "forbidden");
 
 		// the list holds readable tables only
 		List<Map<String, Object>> listed = reader.get()
@@ -203,17 +204,17 @@ class GrantsIT {
 			.uri("/api/table")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "elsewhere_" + this.prefix, "fields", Map.of("item", "string")))
-			.exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
 		Api.refused(builder.patch()
 			.uri("/api/table/{id}", id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "elsewhere_" + this.prefix))
-			.exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
 		Api.refused(builder.put()
 			.uri("/api/table/{id}", id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "elsewhere_" + this.prefix, "fields", Map.of("item", "string")))
-			.exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
 		assertThat(this.admin.table(id).get("name")).isEqualTo(this.prefix + "_orders");
 	}
 
@@ -251,19 +252,19 @@ class GrantsIT {
 			.uri("/api/table/{id}/row", table)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("total", 1, "secret", "mine"))
-			.exchange(), 403, "access-denied").jsonPath("$.errors[0].pointer").isEqualTo("/secret");
+			.exchange(), 403, "forbidden").jsonPath("$.errors[0].pointer").isEqualTo("/secret");
 		Api.refused(caller.patch()
 			.uri("/api/table/{id}/rows/{row}", table, row)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("region", "us"))
-			.exchange(), 403, "access-denied").jsonPath("$.errors[0].pointer").isEqualTo("/region");
+			.exchange(), 403, "forbidden").jsonPath("$.errors[0].pointer").isEqualTo("/region");
 		Api.refused(caller.put()
 			.uri("/api/table/{id}/rows/{row}", table, row)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("total", 4, "secret", "x"))
-			.exchange(), 403, "access-denied").jsonPath("$.errors[0].pointer").isEqualTo("/secret");
+			.exchange(), 403, "forbidden").jsonPath("$.errors[0].pointer").isEqualTo("/secret");
 		Api.refused(api.postRows(table, MediaType.APPLICATION_JSON, List.of(Map.of("total", 1), Map.of("secret", "x"))),
-				403, "access-denied")
+				403, "forbidden")
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/1/secret");
 
@@ -395,7 +396,7 @@ class GrantsIT {
 			.uri("/api/table/{id}/rows/{row}", table, own)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("tenant", "other"))
-			.exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
 		// a replace without the rule's field keeps the row within it
 		Map<String, Object> replaced = Api.ok(acme.put()
 			.uri("/api/table/{id}/rows/{row}", table, own)
@@ -406,20 +407,20 @@ class GrantsIT {
 
 		// inserts: filled in, or refused outside the rule
 		assertThat(api.insert(table, Map.of("item", "a4")).get("tenant")).isEqualTo("acme");
-		Api.refused(api.postRow(table, Map.of("tenant", "other", "item", "x")), 403, "access-denied");
+		Api.refused(api.postRow(table, Map.of("tenant", "other", "item", "x")), 403, "forbidden");
 		Api.refused(api.postRows(table, MediaType.APPLICATION_JSON,
-				List.of(Map.of("item", "a5"), Map.of("tenant", "other", "item", "x"))), 403, "access-denied")
+				List.of(Map.of("item", "a5"), Map.of("tenant", "other", "item", "x"))), 403, "forbidden")
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/1");
 		Api.refused(api.postRows(table, MediaType.APPLICATION_NDJSON,
-				"{\"item\":\"a6\"}\n{\"tenant\":\"other\",\"item\":\"y\"}\n"), 403, "access-denied");
+				"{\"item\":\"a6\"}\n{\"tenant\":\"other\",\"item\":\"y\"}\n"), 403, "forbidden");
 		api.load(table, MediaType.APPLICATION_NDJSON, "{\"item\":\"a7\"}\n{\"tenant\":\"acme\",\"item\":\"a8\"}\n", 2);
 		// an upsert meeting another tenant's row leaves it alone and refuses the load
 		Api.refused(acme.post()
 			.uri("/api/table/{id}/rows?onConflict=code", table)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(List.of(Map.of("item", "a9", "code", "c9"), Map.of("item", "stolen", "code", "c2")))
-			.exchange(), 403, "access-denied");
+			.exchange(), 403, "forbidden");
 		assertThat(this.admin.get("/api/table/{id}/rows/{row}", table, foreign).get("item")).isEqualTo("o1");
 		acme.post()
 			.uri("/api/table/{id}/rows?onConflict=code", table)
@@ -439,7 +440,7 @@ class GrantsIT {
 
 		// without the attribute, nothing can be written
 		WebTestClient anonymous = as(this.prefix + "-tenant", "");
-		Api.refused(new Api(anonymous).postRow(table, Map.of("item", "x")), 403, "access-denied");
+		Api.refused(new Api(anonymous).postRow(table, Map.of("item", "x")), 403, "forbidden");
 	}
 
 	// who could

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.dyntables.api.security.Caller;
+import io.dyntables.deploy.security.CallerAuthentication;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.WebFilter;
 
@@ -37,8 +37,7 @@ class TestCallers {
 			}
 			Caller caller = parse(given);
 			return chain.filter(exchange)
-				.contextWrite(ReactiveSecurityContextHolder
-					.withAuthentication(new TestingAuthenticationToken(caller, null, "ROLE_TEST")));
+				.contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(caller)));
 		};
 	}
 

@@ -49,6 +49,9 @@ class AccessRole {
 		RoleNames.problem(command.name()).ifPresent((problem) -> {
 			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "/name", problem);
 		});
+		if (RoleNames.ADMIN.equals(command.name())) {
+			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "/name", "the admin role is built in");
+		}
 		checkVersion(command.expectedVersion());
 		if (this.name == null || this.deleted) {
 			apply(new RoleCreated(command.name(), this.version + 1, command.grants()));

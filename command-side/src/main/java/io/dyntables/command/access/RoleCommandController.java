@@ -100,6 +100,10 @@ class RoleCommandController {
 	}
 
 	private static void checkName(String name) {
+		if (RoleNames.ADMIN.equals(name)) {
+			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "/path/name",
+					"the admin role is built in: it grants every action on every table, and cannot be changed");
+		}
 		RoleNames.problem(name).ifPresent((problem) -> {
 			throw new RefusedException(ErrorCode.NOT_FOUND, "", problem);
 		});

@@ -1,5 +1,6 @@
 package io.dyntables.command.web;
 
+import java.security.Principal;
 import java.util.UUID;
 
 import io.dyntables.api.error.ErrorCode;
@@ -29,7 +30,9 @@ import org.springframework.web.server.WebFilterChain;
  * (as the first handler mapping, so the refusal is rendered like every other), and the
  * refusal carries a generated id. A command handler that takes an {@link Audit} parameter
  * gets the other headers checked too and sends them with the command, whose events then
- * carry them.
+ * carry them. The actor is the principal the request's credential proved (the name of the
+ * exchange's principal), never a header: {@code X-Actor} is kept only as an "on behalf
+ * of" note beside it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -84,18 +87,21 @@ class AuditHeaders implements WebFilter, HandlerMapping, HandlerMethodArgumentRe
 	@Override
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
-		return Mono.fromCallable(() -> audit(exchange));
+		return exchange.getPrincipal()
+			.map(Principal::getName)
+			.defaultIfEmpty(Audit.ANONYMOUS)
+			.map((principal) -> audit(exchange, principal));
 	}
 
-	static Audit audit(ServerWebExchange exchange) {
+	static Audit audit(ServerWebExchange exchange, String principal) {
 		ServerHttpRequest request = exchange.getRequest();
-		String actor = header(request, ACTOR);
+		String onBehalfOf = header(request, ACTOR);
 		String reason = header(request, REASON);
 		String requestId = exchange.getAttribute(ATTRIBUTE);
 		if (requestId == null) {
 			requestId = UUID.randomUUID().toString();
 		}
-		return new Audit((actor == null || actor.isBlank()) ? Audit.ANONYMOUS : actor, requestId,
+		return new Audit(principal, (onBehalfOf == null || onBehalfOf.isBlank()) ? null : onBehalfOf, requestId,
 				(reason == null || reason.isBlank()) ? null : reason);
 	}
 

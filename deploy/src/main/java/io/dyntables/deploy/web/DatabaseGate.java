@@ -1,21 +1,13 @@
 package io.dyntables.deploy.web;
 
-import java.util.List;
-
 import io.dyntables.api.error.ErrorCode;
-import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.deploy.database.DatabaseProbe;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -36,23 +28,11 @@ class DatabaseGate implements WebFilter {
 
 	private final DatabaseProbe probe;
 
-	private final ServerResponse.Context writers;
+	private final ProblemWriter problems;
 
-	DatabaseGate(DatabaseProbe probe, ServerCodecConfigurer codecs) {
+	DatabaseGate(DatabaseProbe probe, ProblemWriter problems) {
 		this.probe = probe;
-		this.writers = new ServerResponse.Context() {
-
-			@Override
-			public List<HttpMessageWriter<?>> messageWriters() {
-				return codecs.getWriters();
-			}
-
-			@Override
-			public List<ViewResolver> viewResolvers() {
-				return List.of();
-			}
-
-		};
+		this.problems = problems;
 	}
 
 	@Override
@@ -70,13 +50,7 @@ class DatabaseGate implements WebFilter {
 			// part of the answer is sent: end it as broken, never as complete
 			return Mono.error(new RefusedException(ErrorCode.DATABASE_UNAVAILABLE, "", DETAIL));
 		}
-		ResponseEntity<ProblemDetail> answer = ProblemDetailsAdvice.answer(
-				List.of(Refusal.of(ErrorCode.DATABASE_UNAVAILABLE, "", DETAIL)),
-				exchange.getRequest().getPath().value());
-		return ServerResponse.status(answer.getStatusCode())
-			.headers((headers) -> headers.addAll(answer.getHeaders()))
-			.bodyValue(answer.getBody())
-			.flatMap((response) -> response.writeTo(exchange, this.writers));
+		return this.problems.write(exchange, ErrorCode.DATABASE_UNAVAILABLE, DETAIL, HttpHeaders.EMPTY);
 	}
 
 }

@@ -2,8 +2,12 @@ package io.dyntables.query.access;
 
 import io.dyntables.api.access.AccessPolicy;
 import io.dyntables.api.access.TableLabels;
-import io.dyntables.api.security.Action;
+import io.dyntables.api.error.ErrorCode;
+import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.security.Caller;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccessLabels implements TableLabels {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessLabels.class);
 
 	private final RoleGrants grants;
 
@@ -27,9 +33,10 @@ class AccessLabels implements TableLabels {
 			return;
 		}
 		if (!AccessPolicy.mayLabel(caller, this.grants.ofBlocking(caller), tableId, label)) {
-			throw AccessGate.denied(caller, Action.SCHEMA_WRITE,
-					"tables labelled '" + label.replaceAll("\\p{Cntrl}", "?") + "'",
-					(tableId < 0) ? "/api/table" : "/api/table/" + tableId);
+			String shown = label.replaceAll("\\p{Cntrl}", "?");
+			log.warn("Denied schema:write on tables labelled '{}' to {}", shown, caller.principal());
+			throw new RefusedException(ErrorCode.FORBIDDEN, "/name", "this needs schema:write on tables labelled '"
+					+ shown + "', which the caller's roles do not grant");
 		}
 	}
 

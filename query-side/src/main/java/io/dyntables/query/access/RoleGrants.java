@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.dyntables.api.access.Grant;
+import io.dyntables.api.access.RoleNames;
+import io.dyntables.api.access.TableScope;
+import io.dyntables.api.security.Action;
 import io.dyntables.api.access.RoleQueries.RoleView;
 import io.dyntables.api.security.Caller;
-import io.dyntables.query.catalog.SchemaChanges;
+import io.dyntables.query.catalog.OtherChannel;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,12 +23,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every role's grants in memory, so a permission check on the row path reads no database:
- * loaded whole on first use, dropped whenever any instance announces a role change (or
- * this instance may have missed one), and loaded again on the next check. A load that a
- * change overtook is used once but not kept.
+ * loaded whole on first use, dropped whenever any instance announces a role change on
+ * {@value #CHANNEL} (or this instance may have missed one), and loaded again on the next
+ * check. A load that a change overtook is used once but not kept. The built-in role
+ * {@value #ADMIN_ROLE} grants every action on every table.
  */
 @Component
-public class RoleGrants {
+public class RoleGrants implements OtherChannel {
+
+	/** The channel role changes are announced on, the payload naming the role. */
+	public static final String CHANNEL = "dyntables_access";
+
+	/** The built-in role that grants every action on every table. */
+	public static final String ADMIN_ROLE = RoleNames.ADMIN;
+
+	private static final Grant EVERYTHING = new Grant(Set.of(Action.values()), TableScope.allTables(), null, null,
+			null);
 
 	private final RoleStore store;
 
@@ -32,10 +46,23 @@ public class RoleGrants {
 
 	private volatile Map<String, RoleView> roles;
 
-	RoleGrants(RoleStore store, SchemaChanges changes) {
+	RoleGrants(RoleStore store) {
 		this.store = store;
-		changes.roles().subscribe((role) -> invalidate());
-		changes.everything().subscribe((heard) -> invalidate());
+	}
+
+	@Override
+	public String channel() {
+		return CHANNEL;
+	}
+
+	@Override
+	public void heard(String payload) {
+		invalidate();
+	}
+
+	@Override
+	public void mayHaveMissed() {
+		invalidate();
 	}
 
 	/** The grants of the caller's roles (roles that do not exist grant nothing). */
@@ -81,6 +108,9 @@ public class RoleGrants {
 
 	private static List<Grant> grants(Map<String, RoleView> roles, Caller caller) {
 		List<Grant> grants = new ArrayList<>();
+		if (caller.roles().contains(ADMIN_ROLE)) {
+			grants.add(EVERYTHING);
+		}
 		for (String role : caller.roles()) {
 			RoleView view = roles.get(role);
 			if (view != null) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import io.dyntables.api.access.RoleEvents.RoleDeleted;
 import io.dyntables.api.access.RoleEvents.RoleEvent;
 import io.dyntables.api.access.RoleQueries.RoleView;
-import io.dyntables.query.catalog.SchemaChangeListener;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,10 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects the role events into the role read model, in the transaction that moves its
- * tracking token, and announces each change on
- * {@value SchemaChangeListener#ACCESS_CHANNEL} (delivered at commit), so that every
- * instance reloads its grants. Idempotent: an event older than the stored role is
- * skipped.
+ * tracking token, and announces each change on {@value RoleGrants#CHANNEL} (delivered at
+ * commit), so that every instance reloads its grants. Idempotent: an event older than the
+ * stored role is skipped.
  */
 @Component
 @ProcessingGroup(RoleProjector.PROCESSING_GROUP)
@@ -54,8 +52,7 @@ public class RoleProjector {
 	}
 
 	private void announce(String payload) {
-		this.jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, SchemaChangeListener.ACCESS_CHANNEL,
-				payload);
+		this.jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, RoleGrants.CHANNEL, payload);
 		// this instance need not wait for the announcement to come round
 		if (CurrentUnitOfWork.isStarted()) {
 			CurrentUnitOfWork.get().afterCommit((unitOfWork) -> this.grants.invalidate());

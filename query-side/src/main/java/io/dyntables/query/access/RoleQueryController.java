@@ -97,6 +97,9 @@ class RoleQueryController {
 		entry.put("type", recorded.event().getClass().getSimpleName());
 		entry.put("time", recorded.time());
 		entry.put("actor", recorded.audit().actor());
+		if (recorded.audit().onBehalfOf() != null) {
+			entry.put("onBehalfOf", recorded.audit().onBehalfOf());
+		}
 		entry.put("requestId", recorded.audit().requestId());
 		if (recorded.audit().reason() != null) {
 			entry.put("reason", recorded.audit().reason());

@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -18,19 +24,16 @@ import org.springframework.stereotype.Component;
  * each one on the {@value #CHANNEL} channel in its transaction (PostgreSQL delivers it at
  * commit, so nothing uncommitted is announced), and this listens on a connection of its
  * own, on a thread of its own. Each change drops the table from the schema cache and is
- * then told in {@link SchemaChanges}, as is every role change (on
- * {@value #ACCESS_CHANNEL}). A lost connection is opened again, waiting longer after each
- * failure; since changes may have been missed meanwhile, every cached schema is dropped
- * when it is open again.
+ * then told in {@link SchemaChanges}. A lost connection is opened again, waiting longer
+ * after each failure; since changes may have been missed meanwhile, every cached schema
+ * is dropped when it is open again. The {@link OtherChannel}s are heard on the same
+ * connection.
  */
 @Component
 public class SchemaChangeListener implements SmartLifecycle {
 
 	/** The channel schema changes are announced on. */
 	public static final String CHANNEL = "dyntables_schema";
-
-	/** The channel role changes are announced on, the payload naming the role. */
-	public static final String ACCESS_CHANNEL = "dyntables_access";
 
 	/**
 	 * The payload announcing that every schema may have changed (a replay rebuilt the
@@ -39,6 +42,8 @@ public class SchemaChangeListener implements SmartLifecycle {
 	public static final String EVERYTHING = "*";
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaChangeListener.class);
+
+	private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]+");
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -52,16 +57,26 @@ public class SchemaChangeListener implements SmartLifecycle {
 
 	private final SchemaChanges changes;
 
+	private final Map<String, OtherChannel> others;
+
 	private volatile boolean running;
 
 	private volatile Thread thread;
 
 	private volatile Connection connection;
 
-	SchemaChangeListener(ListenerConnections connections, SchemaCache cache, SchemaChanges changes) {
+	SchemaChangeListener(ListenerConnections connections, SchemaCache cache, SchemaChanges changes,
+			ObjectProvider<OtherChannel> others) {
 		this.connections = connections;
 		this.cache = cache;
 		this.changes = changes;
+		List<OtherChannel> channels = others.orderedStream().toList();
+		for (OtherChannel other : channels) {
+			if (!CHANNEL_NAME.matcher(other.channel()).matches() || CHANNEL.equals(other.channel())) {
+				throw new IllegalArgumentException("Not a channel name to listen on: " + other.channel());
+			}
+		}
+		this.others = channels.stream().collect(Collectors.toMap(OtherChannel::channel, Function.identity()));
 	}
 
 	/** The announcement of a change, for {@code pg_notify}'s payload. */
@@ -109,7 +124,9 @@ public class SchemaChangeListener implements SmartLifecycle {
 				this.connection = open;
 				try (Statement statement = open.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
-					statement.execute("LISTEN " + ACCESS_CHANNEL);
+					for (String other : this.others.keySet()) {
+						statement.execute("LISTEN " + other);
+					}
 				}
 				// changes may have been committed while nobody listened
 				everythingChanged();
@@ -119,8 +136,9 @@ public class SchemaChangeListener implements SmartLifecycle {
 					PGNotification[] received = postgres.getNotifications((int) POLL.toMillis());
 					if (received != null) {
 						for (PGNotification notification : received) {
-							if (ACCESS_CHANNEL.equals(notification.getName())) {
-								this.changes.roleChanged(notification.getParameter());
+							OtherChannel other = this.others.get(notification.getName());
+							if (other != null) {
+								other.heard(notification.getParameter());
 							}
 							else {
 								heard(notification.getParameter());
@@ -154,7 +172,7 @@ public class SchemaChangeListener implements SmartLifecycle {
 
 	private void heard(String payload) {
 		if (EVERYTHING.equals(payload)) {
-			everythingChanged();
+			everySchemaChanged();
 			return;
 		}
 		int colon = payload.indexOf(':');
@@ -170,6 +188,11 @@ public class SchemaChangeListener implements SmartLifecycle {
 	}
 
 	private void everythingChanged() {
+		everySchemaChanged();
+		this.others.values().forEach(OtherChannel::mayHaveMissed);
+	}
+
+	private void everySchemaChanged() {
 		this.cache.clear();
 		this.changes.everythingChanged();
 	}

@@ -20,8 +20,6 @@ public class SchemaChanges {
 
 	private final Sinks.Many<Boolean> everything = Sinks.many().multicast().directBestEffort();
 
-	private final Sinks.Many<String> roles = Sinks.many().multicast().directBestEffort();
-
 	/** Every change heard from now on. */
 	public Flux<SchemaChanged> changes() {
 		return this.changes.asFlux();
@@ -30,15 +28,6 @@ public class SchemaChanges {
 	/** A signal each time any schema may have changed unheard. */
 	public Flux<Boolean> everything() {
 		return this.everything.asFlux();
-	}
-
-	/** The name of every role whose grants changed, from now on. */
-	public Flux<String> roles() {
-		return this.roles.asFlux();
-	}
-
-	synchronized void roleChanged(String role) {
-		this.roles.tryEmitNext(role);
 	}
 
 	synchronized void changed(SchemaChanged change) {

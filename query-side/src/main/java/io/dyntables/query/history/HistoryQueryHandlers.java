@@ -65,8 +65,9 @@ class HistoryQueryHandlers {
 		for (Recorded recorded : page) {
 			TableEvent event = recorded.event();
 			entries.add(new Entry(recorded.sequence(), event.version(), event.getClass().getSimpleName(),
-					Summaries.of(event), recorded.audit().actor(), recorded.time(), recorded.audit().requestId(),
-					recorded.audit().reason(), ddl.getOrDefault(recorded.sequence(), List.of())));
+					Summaries.of(event), recorded.audit().actor(), recorded.audit().onBehalfOf(), recorded.time(),
+					recorded.audit().requestId(), recorded.audit().reason(),
+					ddl.getOrDefault(recorded.sequence(), List.of())));
 		}
 		Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
 		return Optional.of(new SchemaHistory(query.tableId(), entries, nextAfter));

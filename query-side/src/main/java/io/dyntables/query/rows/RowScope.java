@@ -118,7 +118,7 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 		}
 		for (String key : row.keySet()) {
 			if (!this.writable.contains(key) && this.schema.field(key).isPresent()) {
-				throw new RefusedException(ErrorCode.ACCESS_DENIED, Refusal.pointer(pointerPrefix, key),
+				throw new RefusedException(ErrorCode.FORBIDDEN, Refusal.pointer(pointerPrefix, key),
 						"the caller's grants do not allow writing '" + key + "'");
 			}
 		}
@@ -176,7 +176,7 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 	}
 
 	static RefusedException outside(String pointer) {
-		return new RefusedException(ErrorCode.ACCESS_DENIED, pointer,
+		return new RefusedException(ErrorCode.FORBIDDEN, pointer,
 				"the row would lie outside the rows the caller's grants allow writing");
 	}
 

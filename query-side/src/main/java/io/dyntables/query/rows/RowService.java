@@ -2,6 +2,7 @@ package io.dyntables.query.rows;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,6 +267,8 @@ public class RowService {
 				}
 			}
 			if (!refusals.isEmpty()) {
+				// a refusal of the caller's grants comes first: it decides the status
+				refusals.sort(Comparator.comparing((refusal) -> refusal.code() != ErrorCode.FORBIDDEN));
 				return Mono.error(new RefusedException(refusals));
 			}
 			if (valid.isEmpty()) {

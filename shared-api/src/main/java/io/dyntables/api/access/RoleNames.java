@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
  */
 public final class RoleNames {
 
+	/**
+	 * The built-in role that grants every action on every table; it cannot be set or
+	 * deleted.
+	 */
+	public static final String ADMIN = "admin";
+
 	private static final Pattern ALLOWED = Pattern.compile("[a-z][a-z0-9_.-]{0,62}");
 
 	private RoleNames() {

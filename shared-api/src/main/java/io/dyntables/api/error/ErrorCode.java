@@ -8,8 +8,11 @@ public enum ErrorCode {
 
 	MALFORMED_REQUEST(400, "The request body is not valid JSON of the expected shape"),
 	INVALID_PARAMETER(400, "A query parameter or header is not valid"),
-	MALFORMED_HTTP(400, "The request is not valid HTTP"), URI_TOO_LONG(414, "The request line is too long"),
-	HEADERS_TOO_LARGE(431, "The request headers are too large"),
+	UNAUTHENTICATED(401, "A valid credential is required"),
+	FORBIDDEN(403, "The credential does not allow this request"),
+	RATE_LIMITED(429, "Too many requests for this credential"),
+	INVALID_KEY_REQUEST(422, "The API key request is not valid"), MALFORMED_HTTP(400, "The request is not valid HTTP"),
+	URI_TOO_LONG(414, "The request line is too long"), HEADERS_TOO_LARGE(431, "The request headers are too large"),
 	PAYLOAD_TOO_LARGE(413, "The request body is too large"), NOT_FOUND(404, "No such resource"),
 	METHOD_NOT_ALLOWED(405, "The resource does not take that method"),
 	NOT_ACCEPTABLE(406, "No representation matches the Accept header"),
@@ -29,8 +32,7 @@ public enum ErrorCode {
 	REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
 	REPLAY_RUNNING(409, "A replay started on another instance is running"),
 	DATABASE_UNAVAILABLE(503, "The database is not reachable"), TIMEOUT(503, "The operation took too long"),
-	BUSY(503, "The service is busy"), ACCESS_DENIED(403, "The caller's grants do not allow this"),
-	INVALID_GRANT(422, "A grant is not valid"), INTERNAL(500, "Internal error");
+	BUSY(503, "The service is busy"), INVALID_GRANT(422, "A grant is not valid"), INTERNAL(500, "Internal error");
 
 	private final int status;
 

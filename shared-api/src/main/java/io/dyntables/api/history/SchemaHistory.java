@@ -24,7 +24,9 @@ public record SchemaHistory(long tableId, List<Entry> entries, Long nextAfter) {
 	 * @param version the table version the event produced (one command's events share it)
 	 * @param type the event type, for example {@code FieldAdded}
 	 * @param summary what happened, for people: {@code added field married (boolean)}
-	 * @param actor who asked for it
+	 * @param actor who asked for it: the principal its credential proved
+	 * @param onBehalfOf on whose behalf the client said it acted ({@code X-Actor}), when
+	 * it said; not proven
 	 * @param time when it was recorded
 	 * @param correlationId the request it came from
 	 * @param reason why, when the client said
@@ -32,8 +34,8 @@ public record SchemaHistory(long tableId, List<Entry> entries, Long nextAfter) {
 	 * projected or when it needed none
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Entry(long sequence, long version, String type, String summary, String actor, Instant time,
-			String correlationId, String reason, List<Ddl> ddl) {
+	public record Entry(long sequence, long version, String type, String summary, String actor, String onBehalfOf,
+			Instant time, String correlationId, String reason, List<Ddl> ddl) {
 	}
 
 	/**

@@ -1,0 +1,72 @@
+package io.dyntables.deploy.security;
+
+import java.util.Set;
+
+import io.dyntables.api.security.Caller;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+
+/**
+ * Proves who sends a bearer token, by its shape: the bootstrap admin key, an API key
+ * ({@code dt_...}), or else a JWT when JWTs are configured. A token that proves nothing
+ * fails the same way whatever was wrong with it, so the answer tells a prober nothing.
+ */
+final class BearerCredentials implements ReactiveAuthenticationManager {
+
+	/** The principal the bootstrap admin key proves. */
+	static final String ADMIN_PRINCIPAL = "key:admin";
+
+	static final Caller ADMIN = new Caller(ADMIN_PRINCIPAL, Set.of(CallerAuthentication.ADMIN_ROLE), java.util.Map.of(),
+			true);
+
+	private final AdminKey adminKey;
+
+	private final KeyCallers keys;
+
+	private final ReactiveAuthenticationManager jwts;
+
+	/**
+	 * @param adminKey the bootstrap admin key (possibly none)
+	 * @param keys the API keys
+	 * @param jwts the manager of JWTs, or null when none are accepted
+	 */
+	BearerCredentials(AdminKey adminKey, KeyCallers keys, ReactiveAuthenticationManager jwts) {
+		this.adminKey = adminKey;
+		this.keys = keys;
+		this.jwts = jwts;
+	}
+
+	@Override
+	public Mono<Authentication> authenticate(Authentication authentication) {
+		if (!(authentication instanceof BearerTokenAuthenticationToken bearer)) {
+			return Mono.empty();
+		}
+		String token = bearer.getToken();
+		if (this.adminKey.matches(token)) {
+			return Mono.just(new CallerAuthentication(ADMIN));
+		}
+		if (ApiKeyFormat.looksLikeKey(token)) {
+			return this.keys.caller(token)
+				.<Authentication>map(CallerAuthentication::new)
+				.switchIfEmpty(Mono.error(BearerCredentials::invalid));
+		}
+		if (this.jwts != null) {
+			return this.jwts.authenticate(authentication)
+				.onErrorMap((error) -> !(error instanceof InvalidBearerTokenException), BearerCredentials::invalid);
+		}
+		return Mono.error(invalid());
+	}
+
+	private static InvalidBearerTokenException invalid() {
+		return new InvalidBearerTokenException("invalid token");
+	}
+
+	private static InvalidBearerTokenException invalid(Throwable cause) {
+		return new InvalidBearerTokenException("invalid token", cause);
+	}
+
+}
