@@ -82,11 +82,6 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 		return Optional.of(filters);
 	}
 
-	/** Whether neither fields nor rows are limited. */
-	boolean unlimited() {
-		return this.readable == this.schema && this.writable == null && this.read == null && this.write == null;
-	}
-
 	/**
 	 * The row to insert: refused (403) when it names a field the caller may not write;
 	 * with one row rule, the rule's fields it leaves out filled in.
