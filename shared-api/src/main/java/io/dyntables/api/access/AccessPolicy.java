@@ -99,7 +99,7 @@ public final class AccessPolicy {
 				allRows = true;
 			}
 			else {
-				Optional<Map<String, String>> bound = RowRule.parse(grant.rows()).bind(caller.attributes());
+				Optional<Map<String, String>> bound = RowRule.of(grant.rows()).bind(caller.attributes());
 				bound.ifPresent(rows::add);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,16 @@ public record RowRule(List<Condition> conditions) {
 
 	private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
 
+	private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+
+	private static final Pattern BARE_VALUE = Pattern.compile("-?[A-Za-z0-9_.]+");
+
 	private static final int MAX_CONDITIONS = 16;
+
+	/** Rules already parsed, by text: a permission check parses none. */
+	private static final Map<String, RowRule> PARSED = new ConcurrentHashMap<>();
+
+	private static final int MAX_PARSED = 10_000;
 
 	public RowRule {
 		conditions = List.copyOf(conditions);
@@ -77,7 +87,7 @@ public record RowRule(List<Condition> conditions) {
 			if (cursor.atEnd()) {
 				break;
 			}
-			String and = cursor.take(Pattern.compile("[A-Za-z]+"), "AND");
+			String and = cursor.take(WORD, "AND");
 			if (!and.toUpperCase(Locale.ROOT).equals("AND")) {
 				throw new InvalidRule("conditions are joined with AND only, not '" + and + "'");
 			}
@@ -91,6 +101,19 @@ public record RowRule(List<Condition> conditions) {
 		return new RowRule(conditions);
 	}
 
+	/** The rule of a text that was checked when it was granted, parsed once. */
+	public static RowRule of(String text) {
+		RowRule rule = PARSED.get(text);
+		if (rule == null) {
+			rule = parse(text);
+			if (PARSED.size() >= MAX_PARSED) {
+				PARSED.clear();
+			}
+			PARSED.put(text, rule);
+		}
+		return rule;
+	}
+
 	private static Condition value(String field, Cursor cursor) {
 		if (cursor.startsWith("${")) {
 			Matcher attribute = cursor.match(ATTRIBUTE);
@@ -102,7 +125,7 @@ public record RowRule(List<Condition> conditions) {
 		if (cursor.startsWith("'")) {
 			return new Condition(field, cursor.quoted(), null);
 		}
-		String word = cursor.take(Pattern.compile("-?[A-Za-z0-9_.]+"), "a value");
+		String word = cursor.take(BARE_VALUE, "a value");
 		if (word.equals("true") || word.equals("false") || NUMBER.matcher(word).matches()) {
 			return new Condition(field, word, null);
 		}
