@@ -128,6 +128,11 @@ public final class Database implements Closeable {
 		return this.jdbcUrl;
 	}
 
+	/** Whether this is the embedded PostgreSQL, whose superuser the service is. */
+	public boolean embedded() {
+		return this.embedded != null;
+	}
+
 	/** The same database as an R2DBC URL. */
 	public String r2dbcUrl() {
 		return "r2dbc:" + this.jdbcUrl.substring("jdbc:".length());

@@ -89,20 +89,33 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * The pool for rows. Sized by default for the machine: PostgreSQL does the most work
-	 * with a few more busy connections than cores, and requests beyond that wait in the
-	 * pool queue (cheap) rather than in PostgreSQL (contention).
+	 * Who rows connect as: a role limited to the user tables, its rights brought up to
+	 * date once the system schema is migrated.
+	 */
+	@Bean
+	RowsRole.Credentials rowsCredentials(Database database, DataSource dataSource, Flyway flyway,
+			@Value("${dyntables.db.rows-user:}") String user,
+			@Value("${dyntables.db.rows-password:}") String password) {
+		return RowsRole.prepare(database, dataSource, user, password);
+	}
+
+	/**
+	 * The pool for rows, connected as the rows role. Sized by default for the machine:
+	 * PostgreSQL does the most work with a few more busy connections than cores, and
+	 * requests beyond that wait in the pool queue (cheap) rather than in PostgreSQL
+	 * (contention).
 	 */
 	@Bean(destroyMethod = "dispose")
-	ConnectionPool rowPool(Database database, @Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
+	ConnectionPool rowPool(Database database, RowsRole.Credentials credentials,
+			@Value("${dyntables.db.r2dbc-pool-size:0}") int configured,
 			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
 			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
 			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout) {
 		int poolSize = rowPoolSize(configured);
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl())
 			.mutate()
-			.option(ConnectionFactoryOptions.USER, database.user())
-			.option(ConnectionFactoryOptions.PASSWORD, database.password())
+			.option(ConnectionFactoryOptions.USER, credentials.user())
+			.option(ConnectionFactoryOptions.PASSWORD, credentials.password())
 			.option(Option.valueOf("options"), Map.of("statement_timeout", statementTimeout.toMillis() + "ms"))
 			// each connection keeps its most used statements prepared, not one per
 			// statement of every table ever touched: memory stays bounded with many

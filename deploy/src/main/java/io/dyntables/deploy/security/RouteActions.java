@@ -75,6 +75,9 @@ public final class RouteActions {
 			action(HttpMethod.POST, "/api/table/{id}/revert", Action.SCHEMA_WRITE),
 			action(HttpMethod.GET, "/api/table/{id}/status", Action.SCHEMA_READ),
 			action(HttpMethod.GET, "/api/table/{id}/events", Action.SCHEMA_READ),
+			action(HttpMethod.GET, "/api/table/{id}/openapi.json", Action.SCHEMA_READ),
+			// the index of every table's document: schema:read on every table
+			action(HttpMethod.GET, "/api/openapi", Action.SCHEMA_READ),
 			// history
 			action(HttpMethod.GET, "/api/table/{id}/history", Action.HISTORY_READ),
 			action(HttpMethod.GET, "/api/table/{id}/diff", Action.HISTORY_READ),

@@ -31,8 +31,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Wrapped;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -68,8 +66,6 @@ public class RowService {
 	/** Rows a load must insert for the table's statistics to be refreshed at once. */
 	private static final long ANALYZE_AFTER_ROWS = 1000;
 
-	private static final Logger log = LoggerFactory.getLogger(RowService.class);
-
 	private final DatabaseClient db;
 
 	private final SchemaCache schemas;
@@ -79,6 +75,8 @@ public class RowService {
 	private final JsonMapper mapper;
 
 	private final TransactionalOperator transactions;
+
+	private final TableStatistics statistics;
 
 	private final Limits limits;
 
@@ -91,13 +89,15 @@ public class RowService {
 	private final TableRowAccess access;
 
 	RowService(DatabaseClient db, SchemaCache schemas, SchemaChanges changes, JsonValues json, JsonMapper mapper,
-			TableRowAccess access, @Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
+			TableRowAccess access, TableStatistics statistics,
+			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
 			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas,
 			@Value("${dyntables.rows.load-timeout:10m}") Duration loadTimeout) {
 		this.loadTimeout = loadTimeout;
 		this.access = access;
+		this.statistics = statistics;
 		this.db = db;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
@@ -311,21 +311,11 @@ public class RowService {
 			}
 			inserted = batches.concatMap(insert).reduce(0L, Long::sum).as(this.transactions::transactional);
 		}
-		return inserted.doOnNext((count) -> analyzeAfterLoad(schema, count));
-	}
-
-	/**
-	 * Refreshes the statistics of a table a load just filled, in the background. Until
-	 * autovacuum gets to it (up to a minute later), a freshly filled table looks empty to
-	 * the planner, which then reads it whole instead of through its indexes.
-	 */
-	private void analyzeAfterLoad(TableSchema schema, long inserted) {
-		if (inserted >= ANALYZE_AFTER_ROWS) {
-			this.db.sql(RowSql.analyze(schema))
-				.then()
-				.subscribe(null, (error) -> log.debug("statistics of {} not refreshed: {}", schema.physicalName(),
-						error.toString()));
-		}
+		return inserted.doOnNext((count) -> {
+			if (count >= ANALYZE_AFTER_ROWS) {
+				this.statistics.refresh(schema);
+			}
+		});
 	}
 
 	/**
