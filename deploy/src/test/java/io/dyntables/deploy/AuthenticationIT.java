@@ -518,9 +518,9 @@ class AuthenticationIT {
 
 	@Test
 	@Order(9)
-	void documentationAndProbesNeedNoCredential() {
-		for (String path : List.of("/", "/swagger-ui/index.html", "/v3/api-docs", "/actuator/health/liveness",
-				"/actuator/health/readiness")) {
+	void documentationTheConsoleAndProbesNeedNoCredential() {
+		for (String path : List.of("/", "/swagger-ui/index.html", "/v3/api-docs", "/console", "/console/",
+				"/console/console.css", "/actuator/health/liveness", "/actuator/health/readiness")) {
 			http.get().uri(path).exchange().expectStatus().isOk();
 		}
 		http.get()

@@ -53,10 +53,13 @@ public final class RouteActions {
 
 	}
 
-	/** Paths answered without a credential (documentation, static assets, probes). */
+	/**
+	 * Paths answered without a credential (documentation, the console's page and assets,
+	 * which hold no data and which a browser opens without a bearer header, and probes).
+	 */
 	public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/swagger", "/swagger-ui.html",
 			"/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/webjars/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**");
+			"/console", "/console/", "/console/**", "/actuator/health", "/actuator/health/**");
 
 	/**
 	 * The rules of every route that needs a credential; the first that matches a request
