@@ -4,8 +4,12 @@
 # in-process) against an embedded PostgreSQL of its own; then replays the event stream
 # into an empty catalog (the reference table, the DDL log and every table rebuilt) and
 # prints events per second. With EXISTING=true it replays a second time over the tables
-# it just created (only the reference table and the DDL log rebuilt).
-# Usage, from the repository root:  [EXISTING=true] bench/replay-benchmark.sh [TABLES]
+# it just created (only the reference table and the DDL log rebuilt). SHAPES replays in
+# several shapes in turn, each into an empty catalog, e.g. SHAPES=per-event,batched,per-event,batched
+# (per-event: each event's writes as live; batched: the default; batched-N: batched with N events
+# per transaction). Each replay prints its CPU per event (JVM and PostgreSQL) and what PostgreSQL's
+# backends were doing; the DDL alone, run again and rolled back, gives the floor.
+# Usage, from the repository root:  [EXISTING=true] [SHAPES=...] bench/replay-benchmark.sh [TABLES]
 # It builds the modules it needs first; 10,000 tables take several minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +20,7 @@ if ! ./mvnw -B -Dspring-javaformat.skip=true verify -pl deploy -am \
     -Dit.test=ReplayBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Ddyntables.bench.tables="${tables}" -Ddyntables.bench.existing="${EXISTING:-false}" \
+    -Ddyntables.bench.shapes="${SHAPES:-batched}" \
     >"${log}" 2>&1; then
   echo "The benchmark failed; see ${log}" >&2
   grep -E "BENCHMARK|Tests run:|FAIL" "${log}" >&2 || true

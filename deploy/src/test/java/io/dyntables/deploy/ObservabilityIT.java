@@ -194,6 +194,47 @@ class ObservabilityIT {
 		assertThat(metaData).as("the event's metadata").singleElement().asString().contains("00-" + traceId + "-");
 	}
 
+	@Test
+	void theLogLinesOfRowLoadsAndPagesCarryTheirRequestAndTraceId(CapturedOutput output) {
+		long id = new Api(this.http).createTable("LoggedRows", Map.of("a", "string"));
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		String handlers = "org.springframework.web.reactive.result.method.annotation";
+		logging.setLogLevel(handlers, LogLevel.DEBUG);
+		String load = "log-load-" + UUID.randomUUID();
+		String loadTrace = UUID.randomUUID().toString().replace("-", "");
+		String page = "log-page-" + UUID.randomUUID();
+		String pageTrace = UUID.randomUUID().toString().replace("-", "");
+		try {
+			// the load's answer is written once the database has taken the rows, on a
+			// thread
+			// of the database driver; the page's rows come from the driver one by one
+			this.http.post()
+				.uri("/api/table/{id}/rows", id)
+				.header("X-Request-Id", load)
+				.header("traceparent", "00-" + loadTrace + "-00f067aa0ba902b7-01")
+				.contentType(MediaType.APPLICATION_NDJSON)
+				.bodyValue("{\"a\":\"one\"}\n{\"a\":\"two\"}\n")
+				.exchange()
+				.expectStatus()
+				.isCreated();
+			this.http.get()
+				.uri("/api/table/{id}/rows?limit=10", id)
+				.header("X-Request-Id", page)
+				.header("traceparent", "00-" + pageTrace + "-00f067aa0ba902b7-01")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		finally {
+			logging.setLogLevel(handlers, null);
+		}
+		assertThat(lines(output, load)).as("log lines of the load").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(lines(output, load)).anyMatch((line) -> line.contains("ResponseEntityResultHandler"));
+		assertThat(lines(output, load)).allMatch((line) -> line.contains("[" + load + "," + loadTrace + ","));
+		assertThat(lines(output, page)).as("log lines of the page").isNotEmpty();
+		assertThat(lines(output, page)).allMatch((line) -> line.contains("[" + page + "," + pageTrace + ","));
+	}
+
 	/** The captured lines that name the request id. */
 	private static List<String> lines(CapturedOutput output, String requestId) {
 		List<String> lines = new ArrayList<>();

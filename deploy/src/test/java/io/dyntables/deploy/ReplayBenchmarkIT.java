@@ -2,6 +2,7 @@ package io.dyntables.deploy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,13 +73,20 @@ class ReplayBenchmarkIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	TableProjector projector;
+
 	@Test
 	void replayRate() throws Exception {
 		int tables = Integer.getInteger("dyntables.bench.tables");
-		TrackingEventProcessor projector = this.processing
+		TrackingEventProcessor processor = this.processing
 			.eventProcessor(TableProjector.PROCESSING_GROUP, TrackingEventProcessor.class)
 			.orElseThrow();
-		projector.shutDown();
+		processor.shutDown();
+		int batchSize = (int) ReflectionTestUtils.getField(processor, "batchSize");
 
 		long start = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -98,18 +109,108 @@ class ReplayBenchmarkIT {
 		report("generated %d tables, %d events in %.1f s (%.0f events/s appended to the event store)", tables, events,
 				generated, events / generated);
 
-		Progress empty = replay();
-		assertThat(count("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'dyntables_data'"))
-			.isEqualTo(tables);
-		report("replay into an empty catalog (every table created): %d events in %.1f s, %.0f events/s", empty.total(),
-				seconds(empty), empty.total() / seconds(empty));
+		// each shape replays into an empty catalog in turn (the first one also warms up
+		// the JIT); every one must rebuild the same catalog
+		List<String> shapes = List.of(System.getProperty("dyntables.bench.shapes", "batched").split(","));
+		Progress empty = null;
+		Map<String, List<Map<String, Object>>> firstCatalog = null;
+		for (String shape : shapes) {
+			if (empty != null) {
+				dropUserTables();
+			}
+			shape(processor, shape, batchSize);
+			empty = replay();
+			assertThat(count("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'dyntables_data'"))
+				.isEqualTo(tables);
+			Map<String, List<Map<String, Object>>> catalog = catalog();
+			if (firstCatalog == null) {
+				firstCatalog = catalog;
+			}
+			assertThat(catalog).isEqualTo(firstCatalog);
+			report("replay into an empty catalog (every table created), %s: %d events in %.1f s, %.0f events/s", shape,
+					empty.total(), seconds(empty), empty.total() / seconds(empty));
+		}
+
+		ddlAlone(empty.total());
 
 		if (Boolean.getBoolean("dyntables.bench.existing")) {
-			Progress existing = replay();
-			assertThat(count("SELECT count(*) FROM dyntables.table_ref")).isEqualTo(tables);
-			report("replay over existing tables (reference table and DDL log rebuilt): %d events in %.1f s, "
-					+ "%.0f events/s", existing.total(), seconds(existing), existing.total() / seconds(existing));
+			for (String shape : shapes) {
+				shape(processor, shape, batchSize);
+				Progress existing = replay();
+				assertThat(count("SELECT count(*) FROM dyntables.table_ref")).isEqualTo(tables);
+				report("replay over existing tables (reference table and DDL log rebuilt), %s: %d events in %.1f s, "
+						+ "%.0f events/s", shape, existing.total(), seconds(existing),
+						existing.total() / seconds(existing));
+			}
 		}
+	}
+
+	/**
+	 * Sets the shape of the next replay: "per-event" (each event's writes as live),
+	 * "batched" (the default), or "batched-N" (batched, N events per transaction instead
+	 * of the configured batch size).
+	 */
+	private void shape(TrackingEventProcessor processor, String shape, int batchSize) {
+		ReflectionTestUtils.setField(this.projector, "batchedReplay", shape.startsWith("batched"));
+		ReflectionTestUtils.setField(processor, "batchSize",
+				shape.startsWith("batched-") ? Integer.parseInt(shape.substring("batched-".length())) : batchSize);
+	}
+
+	/**
+	 * The floor a replay cannot go below: the DDL the replay ran (from the DDL log), run
+	 * again on its own in another schema, about 100 events per transaction (whole
+	 * tables), each rolled back.
+	 */
+	private void ddlAlone(long events) {
+		List<Map<String, Object>> logged = this.jdbc
+			.queryForList("SELECT table_id, sequence_number, statement FROM dyntables.ddl_log ORDER BY id");
+		this.jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench_floor");
+		DatabaseProfile profile = DatabaseProfile.start(this.jdbc);
+		long start = System.nanoTime();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		Map<Object, List<String>> byTable = new LinkedHashMap<>();
+		logged.forEach((row) -> byTable.computeIfAbsent(row.get("table_id"), (id) -> new ArrayList<>())
+			.add(((String) row.get("statement")).replace("\"dyntables_data\".", "\"bench_floor\".")));
+		List<List<String>> perTable = List.copyOf(byTable.values());
+		int tablesPerTransaction = Math.max(1, 100 / (1 + CHANGES_PER_TABLE));
+		for (int from = 0; from < perTable.size(); from += tablesPerTransaction) {
+			List<List<String>> some = perTable.subList(from, Math.min(perTable.size(), from + tablesPerTransaction));
+			transaction.executeWithoutResult((status) -> {
+				some.forEach((statements) -> statements.forEach(this.jdbc::execute));
+				status.setRollbackOnly();
+			});
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		profile.report(events).forEach((line) -> report("%s", line));
+		report("the DDL alone (%d statements, rolled back): %.1f s, %.0f events/s", logged.size(), seconds,
+				events / seconds);
+	}
+
+	/**
+	 * Drops the tables a replay created, whole tables at a time, a hundred a transaction.
+	 */
+	private void dropUserTables() {
+		List<String> names = this.jdbc.queryForList(
+				"SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'dyntables_data'", String.class);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		for (int from = 0; from < names.size(); from += 100) {
+			List<String> some = names.subList(from, Math.min(names.size(), from + 100));
+			transaction.executeWithoutResult((status) -> some
+				.forEach((name) -> this.jdbc.execute("DROP TABLE dyntables_data.\"" + name + "\"")));
+		}
+	}
+
+	/**
+	 * The catalog a replay rebuilds: reference rows, DDL log and columns, without times.
+	 */
+	private Map<String, List<Map<String, Object>>> catalog() {
+		return Map.of("reference", this.jdbc.queryForList("""
+				SELECT id, name, physical_name, schema::text AS schema, version, last_sequence, deleted,
+				    replay_skips_ddl FROM dyntables.table_ref ORDER BY id"""), "ddl", this.jdbc.queryForList("""
+				SELECT table_id, version, sequence_number, event_type, statement, applied
+				FROM dyntables.ddl_log ORDER BY table_id, sequence_number, id"""), "columns", this.jdbc.queryForList("""
+				SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+				WHERE table_schema = 'dyntables_data' ORDER BY table_name, ordinal_position"""));
 	}
 
 	/**
@@ -142,8 +243,10 @@ class ReplayBenchmarkIT {
 	}
 
 	private Progress replay() throws Exception {
+		DatabaseProfile profile = DatabaseProfile.start(this.jdbc);
 		this.replayer.start();
 		Progress progress = this.replayer.awaitCompletion(Duration.ofMinutes(8));
+		profile.report(progress.total()).forEach((line) -> report("%s", line));
 		assertThat(progress.state()).isEqualTo("finished");
 		return progress;
 	}

@@ -8,6 +8,7 @@ import io.dyntables.api.table.Commands.ChangeSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
+import io.dyntables.sql.SchemaDdl;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,55 @@ class ReplayIT {
 				SELECT applied FROM dyntables.ddl_log WHERE table_id = ? AND sequence_number = 1""", Boolean.class, id))
 			.containsOnly(false);
 		assertThat(columns(physical)).containsExactly("id:bigint", "a:character varying");
+	}
+
+	/**
+	 * A replayed event that fails parks only its own table: here the unique constraint a
+	 * change adds cannot be made again on the recreated table, since an index took its
+	 * name meanwhile. The replay still finishes, every other table is rebuilt beside it,
+	 * and once the name is free again the parked events apply and the catalog equals the
+	 * live one.
+	 */
+	@Test
+	void replayWithAFailingEventParksOnlyItsTableAndEndsWithTheLiveCatalog() {
+		long other = this.tables.createTable("Replayed beside a parked one", Map.of("name", "string"));
+		this.tables.changeSchema(other, Map.of("fields", Map.of("name", "string", "size", "integer")));
+		long blocked = this.tables.createTable("Blocked in replay", Map.of("a", "string"));
+		this.tables.changeSchema(blocked,
+				Map.of("fields", Map.of("a", "string", "code", Map.of("type", "string", "unique", true))));
+		this.tables.changeSchema(blocked, Map.of("fields",
+				Map.of("a", "string", "code", Map.of("type", "string", "unique", true), "more", "integer")));
+		String physical = (String) this.tables.get("/api/table/{id}", blocked).get("physicalName");
+		String otherPhysical = (String) this.tables.get("/api/table/{id}", other).get("physicalName");
+		List<Map<String, Object>> referenceBefore = reference();
+		List<Map<String, Object>> ddlBefore = ddlLog();
+		List<String> blockedColumns = columns(physical);
+		List<String> otherColumns = columns(otherPhysical);
+		this.jdbc.execute("DROP TABLE dyntables_data.\"" + physical + "\"");
+		this.jdbc.execute("DROP TABLE dyntables_data.\"" + otherPhysical + "\"");
+		this.jdbc.execute("CREATE TABLE dyntables_data.replay_squatter (x integer)");
+		try {
+			this.jdbc.execute("CREATE INDEX " + SchemaDdl.uniqueConstraint(blocked, "code")
+					+ " ON dyntables_data.replay_squatter (x)");
+			replay();
+
+			assertThat(this.tables.get("/api/admin/replay")).containsEntry("parkedEvents", 2);
+			assertThat(this.tables.get("/api/table/{id}/status", blocked)).containsEntry("state", "failed")
+				.containsEntry("code", "schema-drift");
+			assertThat(this.tables.get("/api/table/{id}/status", other)).containsEntry("state", "applied");
+			assertThat(columns(otherPhysical)).isEqualTo(otherColumns);
+			assertThat(columns(physical)).containsExactly("id:bigint", "a:character varying");
+		}
+		finally {
+			this.jdbc.execute("DROP TABLE dyntables_data.replay_squatter");
+		}
+
+		Api.await(DEADLINE, "the parked events to apply",
+				() -> "applied".equals(this.tables.get("/api/table/{id}/status", blocked).get("state")));
+		assertThat(columns(physical)).isEqualTo(blockedColumns);
+		assertThat(reference()).isEqualTo(referenceBefore);
+		assertThat(ddlLog()).isEqualTo(ddlBefore);
+		assertThat(this.tables.get("/api/admin/projection")).containsEntry("parkedEvents", 0);
 	}
 
 	private void replay() {

@@ -62,7 +62,7 @@ class ProjectorObservation implements MessageHandlerInterceptor<EventMessage<?>>
 			.start();
 		try (Tracer.SpanInScope scope = this.tracer.withSpan(span);
 				MDC.MDCCloseable mdc = (requestId != null)
-						? MDC.putCloseable(RequestLogContext.MDC_KEY, requestId.toString()) : null) {
+						? MDC.putCloseable(RequestTraceAccessor.REQUEST_ID, requestId.toString()) : null) {
 			log.debug("Projecting {} {}", event.getPayloadType().getSimpleName(), event.getIdentifier());
 			return chain.proceed();
 		}

@@ -1,7 +1,8 @@
 package io.dyntables.deploy.observe;
 
 import io.micrometer.context.ContextRegistry;
-import org.slf4j.MDC;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -10,32 +11,34 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Puts the request's id (the {@code X-Request-Id} the response carries) into the logging
- * context ({@code requestId} in the MDC) of everything the request does: it travels in
- * the Reactor context, and Micrometer's context propagation restores it on whichever
- * thread works for the request. The trace and span ids get there the same way, from the
- * request's observation.
+ * Puts the request's id (the {@code X-Request-Id} the response carries) and its trace and
+ * span ids into the logging context of everything the request does, on whichever thread:
+ * they travel in the Reactor context as a {@link RequestTrace}, which Micrometer's
+ * context propagation restores for each signal. The request's observation itself is taken
+ * out of the Reactor context of the work below this filter: restoring it opens its span's
+ * scope, and Reactor restores for every signal, which for a page or an export is every
+ * row. The observation still times and traces the request (the server adapter holds it),
+ * and commands carry its trace from the {@link RequestTrace} ({@link TraceMetadata}). An
+ * observation started below this filter finds no parent observation in the Reactor
+ * context (none is started there today); its span can continue the request's trace from
+ * {@link RequestTraceAccessor#current()}.
  */
 class RequestLogContext implements WebFilter, Ordered {
-
-	/** The MDC key, and the Reactor context key, of the request id. */
-	static final String MDC_KEY = "requestId";
 
 	private static final String REQUEST_ID = "X-Request-Id";
 
 	static {
-		ContextRegistry.getInstance()
-			.registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY), (value) -> MDC.put(MDC_KEY, value),
-					() -> MDC.remove(MDC_KEY));
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new RequestTraceAccessor());
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String requestId = exchange.getResponse().getHeaders().getFirst(REQUEST_ID);
-		if (requestId == null) {
-			return chain.filter(exchange);
-		}
-		return chain.filter(exchange).contextWrite((context) -> context.put(MDC_KEY, requestId));
+		return chain.filter(exchange).contextWrite((context) -> {
+			Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			return context.delete(ObservationThreadLocalAccessor.KEY)
+				.put(RequestTraceAccessor.KEY, RequestTrace.of(requestId, observation));
+		});
 	}
 
 	/** After the filter that settles the request id. */

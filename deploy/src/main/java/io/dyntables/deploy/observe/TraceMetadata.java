@@ -31,11 +31,25 @@ class TraceMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 		this.propagator = propagator;
 	}
 
+	/**
+	 * The span on the thread (the projector's, say), else the server span of the request
+	 * this thread works for: requests carry their trace as a {@link RequestTrace}, not as
+	 * an open span scope.
+	 */
+	private TraceContext current() {
+		TraceContext context = this.tracer.currentTraceContext().context();
+		if (context != null) {
+			return context;
+		}
+		RequestTrace request = RequestTraceAccessor.current();
+		return (request != null) ? request.trace() : null;
+	}
+
 	@Override
 	public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
 			List<? extends CommandMessage<?>> messages) {
 		return (index, command) -> {
-			TraceContext context = this.tracer.currentTraceContext().context();
+			TraceContext context = current();
 			if (context == null) {
 				return command;
 			}

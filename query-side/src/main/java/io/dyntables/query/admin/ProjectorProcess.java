@@ -80,6 +80,14 @@ class ProjectorProcess {
 		return (count != null) ? count : 0;
 	}
 
+	/** How many events there are after one global index, up to and including another. */
+	private long eventsBetween(long after, long upTo) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM dyntables.domain_event_entry WHERE global_index > ? AND global_index <= ?",
+				Long.class, after, upTo);
+		return (count != null) ? count : 0;
+	}
+
 	/**
 	 * Every segment of the projector, whichever instance owns it, as the token store
 	 * holds it; the status and error of those this instance processes.
@@ -87,17 +95,28 @@ class ProjectorProcess {
 	List<Segment> segments(long head) {
 		Map<Integer, EventTrackerStatus> local = processor().processingStatus();
 		Instant now = Instant.now();
-		long eventsUpToHead = (head < 0) ? 0 : eventsUpTo(head);
 		return this.tokens.claims().stream().map((claim) -> {
 			EventTrackerStatus status = local.get(claim.segment());
 			OptionalLong position = (claim.token() != null) ? claim.token().position() : OptionalLong.empty();
 			Long at = position.isPresent() ? position.getAsLong() : null;
-			long lag = Math.max(0, eventsUpToHead - ((at != null) ? eventsUpTo(at) : 0));
+			long lag = (head < 0) ? 0 : eventsBetween((at != null) ? at : -1, head);
 			String owner = claim.held(now, this.claimTimeout) ? claim.owner() : null;
 			return new Segment(claim.segment(), owner, this.node.id().equals(owner), at, lag, replaying(claim.token()),
 					(status != null && status.isErrorState()) ? ProjectionFailures.classify(status.getError()).code()
 							: null);
 		}).toList();
+	}
+
+	/**
+	 * The lowest position of the segments as the token store holds them, without their
+	 * lags (cheap enough to poll): -1 standing for one before the first event, empty when
+	 * there are no segments.
+	 */
+	OptionalLong lowestPosition() {
+		return this.tokens.claims()
+			.stream()
+			.mapToLong((claim) -> (claim.token() != null) ? claim.token().position().orElse(-1) : -1)
+			.min();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -231,19 +232,35 @@ public class Replayer implements DisposableBean {
 		return this.progress.get();
 	}
 
+	/**
+	 * Follows the replay until every segment has reached the head as it was: the lowest
+	 * position every interval; the events done up to it and each segment's lag only every
+	 * log interval, since counting events takes the database a scan of the event store.
+	 */
 	private void watch(long head, long total, Instant started) {
 		Instant lastLog = started;
+		List<Segment> segments = List.of();
+		long done = 0;
 		try {
 			while (true) {
 				Thread.sleep(WATCH_INTERVAL.toMillis());
-				List<Segment> segments = this.projector.segments(head);
-				long position = ProjectorProcess.lowestPosition(segments).orElse(-1);
+				OptionalLong lowest = this.projector.lowestPosition();
+				long position = lowest.orElse(-1);
 				// a replay token stays "replaying" until an event past the reset point
-				// arrives,
-				// so the replay is over when every segment has reached the head as it was
-				boolean finished = total == 0 || (!segments.isEmpty() && position >= head);
-				long done = finished ? total : Math.min(total, this.projector.eventsUpTo(position));
+				// arrives, so the replay is over when every segment has reached the head
+				// as it was
+				boolean finished = total == 0 || (lowest.isPresent() && position >= head);
 				Instant now = this.clock.instant();
+				boolean logNow = Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0;
+				if (finished) {
+					done = total;
+				}
+				else if (logNow) {
+					done = Math.min(total, this.projector.eventsUpTo(position));
+				}
+				if (finished || logNow) {
+					segments = this.projector.segments(head);
+				}
 				double seconds = Math.max(0.001, Duration.between(started, now).toNanos() / 1e9);
 				double rate = done / seconds;
 				if (finished) {
@@ -255,7 +272,7 @@ public class Replayer implements DisposableBean {
 					return;
 				}
 				this.progress.set(new Progress("running", started, null, total, done, rate, segments, null, null));
-				if (Duration.between(lastLog, now).compareTo(LOG_INTERVAL) >= 0) {
+				if (logNow) {
 					log.info("Replay: {} of {} events, {} events/s", done, total, Math.round(rate));
 					lastLog = now;
 				}

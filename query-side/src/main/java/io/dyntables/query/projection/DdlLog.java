@@ -2,6 +2,7 @@ package io.dyntables.query.projection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dyntables.api.table.Events.TableEvent;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DdlLog {
 
+	private static final String INSERT = """
+			INSERT INTO dyntables.ddl_log
+			    (table_id, version, sequence_number, event_type, statement, applied, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
 	private final JdbcTemplate jdbc;
 
 	DdlLog(JdbcTemplate jdbc) {
@@ -22,12 +28,27 @@ class DdlLog {
 
 	void record(TableEvent event, long sequence, List<DdlStatement> statements, boolean applied, Instant at) {
 		for (DdlStatement statement : statements) {
-			this.jdbc.update("""
-					INSERT INTO dyntables.ddl_log
-					    (table_id, version, sequence_number, event_type, statement, applied, applied_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""", event.tableId(), event.version(), sequence,
-					event.getClass().getSimpleName(), statement.sql(), applied, Timestamp.from(at));
+			this.jdbc.update(INSERT, values(event, sequence, statement, applied, at));
 		}
+	}
+
+	/** Records the entries of a replay's batch, in order, in one round trip. */
+	void recordAll(List<ReplayBatch.LoggedDdl> entries) {
+		List<Object[]> rows = new ArrayList<>();
+		for (ReplayBatch.LoggedDdl entry : entries) {
+			for (DdlStatement statement : entry.statements()) {
+				rows.add(values(entry.event(), entry.sequence(), statement, entry.applied(), entry.at()));
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT, rows);
+		}
+	}
+
+	private static Object[] values(TableEvent event, long sequence, DdlStatement statement, boolean applied,
+			Instant at) {
+		return new Object[] { event.tableId(), event.version(), sequence, event.getClass().getSimpleName(),
+				statement.sql(), applied, Timestamp.from(at) };
 	}
 
 	void clear() {

@@ -13,6 +13,7 @@ import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.SchemaChangeListener;
 import io.dyntables.query.catalog.TableReferences;
+import io.dyntables.query.catalog.TableReferences.Saved;
 import io.dyntables.query.catalog.TableReferences.Stored;
 import io.dyntables.api.history.ProjectionProblem;
 import io.dyntables.sql.SchemaDdl;
@@ -46,6 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ParkingPolicy}) and the other tables' events go on in the same transaction. The
  * first attempt, in the stream every table shares, waits only briefly for a lock; the
  * retries of a parked event wait longer, since they hold up no other table.
+ * <p>
+ * A replay runs every event of the stream, so there each event keeps its savepoint and
+ * its DDL, but the batch's reference rows and DDL log entries are written together just
+ * before the commit, with one announcement that every schema may have changed (see
+ * {@link ReplayBatch}).
  */
 @Component
 @ProcessingGroup(TableProjector.PROCESSING_GROUP)
@@ -73,10 +79,13 @@ public class TableProjector {
 
 	private final TransactionTemplate savepoint;
 
+	private volatile boolean batchedReplay;
+
 	TableProjector(JdbcTemplate jdbc, TableReferences references, DdlLog ddlLog, SchemaCache cache,
 			QueryUpdateEmitter emitter, Clock clock, ProjectionErrors errors, PlatformTransactionManager transactions,
 			@Value("${dyntables.ddl.first-attempt-lock-timeout:500ms}") Duration firstAttemptLockTimeout,
-			@Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout) {
+			@Value("${dyntables.ddl.lock-timeout:3s}") Duration lockTimeout,
+			@Value("${dyntables.projection.batched-replay:true}") boolean batchedReplay) {
 		this.jdbc = jdbc;
 		this.references = references;
 		this.ddlLog = ddlLog;
@@ -88,6 +97,7 @@ public class TableProjector {
 		this.lockTimeout = lockTimeout;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.batchedReplay = batchedReplay;
 	}
 
 	/**
@@ -96,35 +106,23 @@ public class TableProjector {
 	 */
 	@EventHandler
 	void on(TableEvent event, @SequenceNumber Long sequence, ReplayStatus replayStatus, DeadLetter<?> parked) {
+		if (this.batchedReplay && replayStatus.isReplay() && parked == null && CurrentUnitOfWork.isStarted()) {
+			replay(event, sequence, ReplayBatch.of(CurrentUnitOfWork.get(), this::write));
+			return;
+		}
 		Duration lockWait = (parked != null) ? this.lockTimeout : this.firstAttemptLockTimeout;
 		this.savepoint.executeWithoutResult((status) -> apply(event, sequence, replayStatus, lockWait));
 	}
 
 	private void apply(TableEvent event, long sequence, ReplayStatus replayStatus, Duration lockWait) {
-		// The transaction commits without waiting for its WAL to reach the disk:
-		// the event is durable in the event store, and a crash can lose only a
-		// suffix of projector transactions, each whole (DDL, reference row, DDL
-		// log and token together), which the projector then applies again. Any
-		// later write that relies on the new schema (a row insert) commits
-		// synchronously, flushing this transaction's WAL before its own. Saves
-		// one disk flush on every command's wait.
-		this.jdbc.execute("SET LOCAL lock_timeout = " + lockWait.toMillis() + "; SET LOCAL synchronous_commit = off");
+		this.jdbc.execute(settings(lockWait));
 		Optional<Stored> stored = this.references.lock(event.tableId());
 		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
 			this.errors.resolve(event.tableId(), sequence);
 			return;
 		}
 		TableSchema before = stored.map(Stored::schema).orElse(null);
-		if (before == null && !(event instanceof TableCreated)) {
-			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
-					"table " + event.tableId() + " has no reference row before " + event);
-		}
-		TableSchema after = (before == null) ? TableSchema.created((TableCreated) event) : before.apply(event);
-		if (after.sequence() != sequence) {
-			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
-					"table " + event.tableId() + " is at sequence " + after.sequence()
-							+ " by the reference table, the event store says " + sequence);
-		}
+		TableSchema after = next(event, sequence, before);
 		boolean replaySkipsDdl = skipsDdl(event, stored, replayStatus, after.physicalName());
 		List<DdlStatement> ddl = SchemaDdl.statements(before, event);
 		if (!replaySkipsDdl) {
@@ -135,6 +133,87 @@ public class TableProjector {
 		this.errors.resolve(event.tableId(), sequence);
 		announce(SchemaChangeListener.payload(event.tableId(), sequence));
 		afterCommit(after);
+	}
+
+	/**
+	 * Applies a replayed event as {@link #apply} does, under its own savepoint, but
+	 * leaves the reference row and the DDL log entries to be written with the batch's
+	 * others before the commit ({@link #write}). Nothing is parked at this point of a
+	 * replay (the reset emptied the queue, and a table with a parked event has its later
+	 * events parked behind it, not applied here), so there is no failure to resolve.
+	 */
+	private void replay(TableEvent event, long sequence, ReplayBatch batch) {
+		try {
+			this.savepoint.executeWithoutResult((status) -> {
+				if (!batch.settingsSet()) {
+					this.jdbc.execute(settings(this.firstAttemptLockTimeout));
+					batch.settingsSet(true);
+				}
+				Optional<Stored> stored = batch.table(event.tableId()).or(() -> this.references.lock(event.tableId()));
+				if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
+					return;
+				}
+				TableSchema before = stored.map(Stored::schema).orElse(null);
+				TableSchema after = next(event, sequence, before);
+				boolean replaySkipsDdl = skipsDdl(event, stored, ReplayStatus.REPLAY, after.physicalName());
+				List<DdlStatement> ddl = SchemaDdl.statements(before, event);
+				if (!replaySkipsDdl) {
+					ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
+				}
+				batch.applied(event, sequence, ddl, !replaySkipsDdl, after, replaySkipsDdl, this.clock.instant());
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			// the rollback to the savepoint may have undone the settings
+			batch.settingsSet(false);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Writes what a replay's batch applied, just before its transaction commits: the DDL
+	 * log entries and each table's reference row, and one announcement that every schema
+	 * may have changed (one per table and event would cost more than the DDL).
+	 */
+	private void write(ReplayBatch batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		this.ddlLog.recordAll(batch.ddl());
+		this.references.saveAll(batch.tables()
+			.values()
+			.stream()
+			.map((applied) -> new Saved(applied.stored().schema(), applied.stored().replaySkipsDdl(), applied.at()))
+			.toList());
+		announce(SchemaChangeListener.EVERYTHING);
+		batch.tables().values().forEach((applied) -> afterCommit(applied.stored().schema()));
+	}
+
+	/**
+	 * The transaction's settings. It commits without waiting for its WAL to reach the
+	 * disk: the event is durable in the event store, and a crash can lose only a suffix
+	 * of projector transactions, each whole (DDL, reference row, DDL log and token
+	 * together), which the projector then applies again. Any later write that relies on
+	 * the new schema (a row insert) commits synchronously, flushing this transaction's
+	 * WAL before its own. Saves one disk flush on every command's wait.
+	 */
+	private static String settings(Duration lockWait) {
+		return "SET LOCAL lock_timeout = " + lockWait.toMillis() + "; SET LOCAL synchronous_commit = off";
+	}
+
+	/** The table's schema after the event, which must follow the one before. */
+	private static TableSchema next(TableEvent event, long sequence, TableSchema before) {
+		if (before == null && !(event instanceof TableCreated)) {
+			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
+					"table " + event.tableId() + " has no reference row before " + event);
+		}
+		TableSchema after = (before == null) ? TableSchema.created((TableCreated) event) : before.apply(event);
+		if (after.sequence() != sequence) {
+			throw new ProjectionFault(ProjectionProblem.READ_MODEL_OUT_OF_STEP,
+					"table " + event.tableId() + " is at sequence " + after.sequence()
+							+ " by the reference table, the event store says " + sequence);
+		}
+		return after;
 	}
 
 	/** Announces a change to every instance, when (and if) the transaction commits. */

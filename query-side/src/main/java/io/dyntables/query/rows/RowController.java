@@ -52,6 +52,8 @@ class RowController {
 
 	private final Duration streamRowTimeout;
 
+	private final StallGuard stalls;
+
 	private final int maxBulkSize;
 
 	private final JsonArrayBody arrays;
@@ -67,6 +69,7 @@ class RowController {
 		this.writer = writer;
 		this.loads = loads;
 		this.streamRowTimeout = streamRowTimeout;
+		this.stalls = new StallGuard(streamRowTimeout);
 		this.metrics = metrics;
 	}
 
@@ -140,9 +143,8 @@ class RowController {
 			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
 		// a client that stops sending (or sends a line so slowly that it never ends)
 		// must not hold the load's database connection
-		Flux<Map<String, Object>> timely = rows
-			.timeout(this.streamRowTimeout, Flux.error(() -> new RefusedException(ErrorCode.REQUEST_TIMEOUT, "",
-					"no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted")));
+		Flux<Map<String, Object>> timely = this.stalls.guard(rows, () -> new RefusedException(ErrorCode.REQUEST_TIMEOUT,
+				"", "no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted"));
 		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict))
 			.doOnNext((count) -> this.metrics.loaded(true, count))
 			.map(RowController::inserted);
