@@ -2,31 +2,36 @@
 # Three instances of the service jar on one PostgreSQL (the embedded one of the first, or a
 # configured one), on loopback. Prints how the projector's segments are spread, the latency of
 # schema commands through each instance (p50/p99) on a table whose segment it owns and on
-# one another instance owns, and the failover time after `kill -9` of an instance that owns
-# segments: from the kill until every segment is held by a live instance again.
+# one another instance owns (and the CPU time the instances used meanwhile), the schema
+# propagation (from a change's answer through one instance until another lists the table's
+# rows with the new field, p50/p99), and the failover time after `kill -9` of an instance that
+# owns segments: from the kill until every segment is held by a live instance again.
 #
-#   bench/cluster.sh                      # about 2 minutes
-#   ROUNDS=50 bench/cluster.sh            # schema commands per instance (default 30)
+#   bench/cluster.sh                      # about 3 minutes on a quiet machine
+#   ROUNDS=50 bench/cluster.sh            # schema commands per instance and kind (default 30)
+#   PROPAGATIONS=200 bench/cluster.sh     # changes whose propagation is timed (default 100)
 #   DYNTABLES_DB_URL=... DYNTABLES_DB_PASSWORD=... bench/cluster.sh   # on a configured PostgreSQL
+#   JAR=/elsewhere/dyntables.jar bench/cluster.sh                     # another build, to compare
 #
-# Schema propagation across instances is measured by the schema-cache notifications' own
-# benchmark; the three URLs this script starts are printed so one can point it at them.
 # Builds nothing: needs deploy/target/dyntables.jar (./mvnw -B -DskipTests package), java 17
 # and python3. Settings: PORTS ("18092 18093 18094"), DATA (/tmp/cluster-bench), KEEP=1 keeps
-# the data directory. Every wait is bounded; every instance started is stopped at the end.
+# the data directory; the instances' own settings come from the environment (e.g.
+# DYNTABLES_PROJECTION_FETCH_DELAY). Every wait is bounded; every instance started is stopped
+# at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-JAR=deploy/target/dyntables.jar
+JAR=${JAR:-deploy/target/dyntables.jar}
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (./mvnw -B -DskipTests package)" >&2; exit 1; }
 for tool in java python3; do
 	command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
-export JAR PORTS=${PORTS:-18092 18093 18094} DATA=${DATA:-/tmp/cluster-bench} ROUNDS=${ROUNDS:-30} KEEP=${KEEP:-0}
+export JAR PORTS=${PORTS:-18092 18093 18094} DATA=${DATA:-/tmp/cluster-bench} ROUNDS=${ROUNDS:-30} PROPAGATIONS=${PROPAGATIONS:-100} KEEP=${KEEP:-0}
 exec python3 - <<'PY'
 import http.client, json, os, shutil, signal, socket, statistics, subprocess, time
 
 JAR, DATA, ROUNDS = os.path.abspath(os.environ["JAR"]), os.environ["DATA"], int(os.environ["ROUNDS"])
+PROPAGATIONS = int(os.environ["PROPAGATIONS"])
 PORTS = [int(port) for port in os.environ["PORTS"].split()]
 EXTERNAL = os.environ.get("DYNTABLES_DB_URL", "")
 services = {}  # port -> process
@@ -53,7 +58,7 @@ def request(port, method, path, body=None, timeout=30):
         connection.close()
 
 
-def start(port, database_url=None, password=None, deadline=180):
+def start(port, database_url=None, password=None, deadline=420):
     """Starts the jar on its port; answers once it is ready, or stops everything."""
     data = os.path.join(DATA, str(port))
     os.makedirs(data, exist_ok=True)
@@ -117,6 +122,17 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
+def cpu_seconds():
+    """User and system CPU time the running instances' JVMs have used so far (not PostgreSQL's)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for process in services.values():
+        if process.poll() is None:
+            fields = open(f"/proc/{process.pid}/stat").read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def segment_of(table_id, segment_count):
     """The projector's segment of a table: Java's String.hashCode of its id, masked (the
     sequencing policy is by aggregate identifier, a power-of-two segment count assumed)."""
@@ -149,6 +165,8 @@ try:
     print(f"Schema commands, {ROUNDS} per instance and kind (PUT adding a field, answered once applied),"
           f" on a table whose segment the instance owns and on one another instance owns:")
     owner_of = {segment: port for port, segments in held.items() for segment in segments}
+    cpu_before, wall_before = cpu_seconds(), time.time()
+    by_kind = {"owner": [], "non-owner": []}
     for port in PORTS:
         tables = {}
         for attempt in range(40):
@@ -167,8 +185,44 @@ try:
                 status, ms, _ = request(port, "PUT", f"/api/table/{table_id}", {"fields": fields})
                 statuses[status] = statuses.get(status, 0) + 1
                 times.append(ms)
+            by_kind[kind].extend(times)
             print(f"  through :{port} as {kind:9}: p50 {percentile(times, 0.5):5.0f} ms,"
                   f" p99 {percentile(times, 0.99):5.0f} ms, statuses {statuses}")
+    cpu, wall = cpu_seconds() - cpu_before, time.time() - wall_before
+    if by_kind["owner"] and by_kind["non-owner"]:
+        owner_p50, other_p50 = percentile(by_kind["owner"], 0.5), percentile(by_kind["non-owner"], 0.5)
+        print(f"  all instances as owner: p50 {owner_p50:.1f} ms, p99 {percentile(by_kind['owner'], 0.99):.1f} ms;"
+              f" as non-owner: p50 {other_p50:.1f} ms, p99 {percentile(by_kind['non-owner'], 0.99):.1f} ms;"
+              f" non-owner/owner p50 {other_p50 / owner_p50:.2f} (goal 1.2)")
+    print(f"  CPU of the three JVMs meanwhile: {cpu:.1f} s in {wall:.1f} s")
+    cpu_before = cpu_seconds()
+    time.sleep(10)
+    print(f"  CPU of the three JVMs idle: {cpu_seconds() - cpu_before:.2f} s in 10 s")
+
+    source, reader = PORTS[0], PORTS[1]
+    print(f"Schema propagation, {PROPAGATIONS} changes through :{source} (adding a field), from the answer"
+          f" until :{reader} lists the table's rows with the new field:")
+    status, _, table = request(source, "POST", "/api/table", {"name": "Propagated", "fields": {"a": "text"}})
+    if status != 201:
+        raise SystemExit(f"creating a table through :{source} answered {status}")
+    table_id = table["id"]
+    request(source, "POST", f"/api/table/{table_id}/row", {"a": "x"})
+    rows_path = f"/api/table/{table_id}/rows"
+    wait_for(f"the row to be listed through :{reader}", lambda: request(reader, "GET", rows_path)[2])
+
+    def lists(field):
+        status, _, body = request(reader, "GET", rows_path, timeout=5)
+        return status == 200 and bool(body) and field in body[0]
+    fields, delays, statuses = {"a": "text"}, [], {}
+    for i in range(PROPAGATIONS):
+        fields[f"p{i}"] = {"type": "integer", "required": False}
+        status, _, _ = request(source, "PUT", f"/api/table/{table_id}", {"fields": fields})
+        statuses[status] = statuses.get(status, 0) + 1
+        answered = time.time()
+        wait_for(f"field p{i} to be listed through :{reader}", lambda: lists(f"p{i}"), deadline=10, step=0)
+        delays.append((time.time() - answered) * 1000)
+    print(f"  p50 {percentile(delays, 0.5):.1f} ms, p99 {percentile(delays, 0.99):.1f} ms,"
+          f" max {max(delays):.1f} ms (goal p99 200 ms), statuses {statuses}")
 
     # the victim: an instance that owns segments and does not hold the embedded PostgreSQL
     victim = max(PORTS[1:], key=lambda port: len(held[port]))

@@ -9,7 +9,8 @@
 # Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
 # unreported load per HTTP path before measuring, default 60: the JIT compiler needs minutes on
 # two cores), CONNECTIONS (16), BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), TABLES (0: no scale
-# run), REBUILD=1 to rebuild the jar first,
+# run), ONLY=credentials (only the warm-up and the insert with an API key beside protected mode),
+# REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
 #
@@ -68,6 +69,7 @@ BULK_ROWS = int(os.environ["BULK_ROWS"])
 PAGE_TABLE_ROWS = int(os.environ["PAGE_TABLE_ROWS"])
 SERVICE_PID = int(os.environ["SERVICE_PID"])
 TABLES = int(os.environ.get("TABLES", "0"))
+ONLY = os.environ.get("ONLY", "")
 HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
 ROW = {"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}
 FIELDS = {"first_name": "string", "last_name": "string", "age": "integer", "address": "string"}
@@ -225,6 +227,74 @@ if WARMUP > 0:
         subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{WARMUP}s", "-s", lua, BASE + path],
                        capture_output=True, check=True)
     log("warmed up")
+
+# --- the table ------------------------------------------------------------------------
+
+
+def report():
+    print(f"\nRows benchmark: {CONNECTIONS} connections, {DURATION} s per run, {os.cpu_count()} CPUs, loopback\n")
+    header = ("operation", "service (HTTP)", "PostgreSQL direct (or baseline)", "ratio", "CPU during run (of one core)")
+
+    def cells(row):
+        return [str(row[0]), str(row[1]), str(row[2]), row[3] if isinstance(row[3], str) else f"{row[3]:.2f}",
+                str(row[4])]
+
+    widths = [max(len(cells(row)[i]) for row in results + [header]) for i in range(5)]
+
+    def line(row):
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells(row), widths)) + " |"
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in results:
+        print(line(row))
+    print("\nratio = service / direct for throughput, direct / service for latency (higher is better, 1.00 = parity);"
+          "\nfor the rows at many tables: the figure at many tables against the same figure at 100 tables;"
+          "\nCPU: the JVM's and PostgreSQL's share of one core during the run, then their CPU time per request"
+          "\n(per page, per row) over the same run: the service's, and 'raw' the direct run's")
+
+
+# --- the cost of a credential ----------------------------------------------------------
+# The service runs in protected mode (no credential configured): loopback clients need none. A
+# loopback request that carries an API key is checked like any other, so the same insert is
+# measured with a key and without, alternated in this one run (the machine's load drifts).
+status, body = request("POST", "/api/admin/keys", {"name": "benchmark"})
+assert status == 201, (status, body)
+API_KEY = json.loads(body)["key"]
+keyed_id, _ = create_table("KeyedInserts")
+INSERT = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n"
+KEYED = INSERT + f'wrk.headers["Authorization"] = "Bearer {API_KEY}"\n'
+if WARMUP > 0:
+    wrk(KEYED, f"/api/table/{keyed_id}/row", seconds=WARMUP // 2)
+
+
+def insert_run(script):
+    """One insert run: its rate, its p99, and the JVM's CPU milliseconds per request (steadier than the rate
+    on a machine that other work shares)."""
+    before = cpu_seconds()[0]
+    rate, p99, done = wrk(script, f"/api/table/{keyed_id}/row")
+    return rate, p99, 1e3 * (cpu_seconds()[0] - before) / done
+
+
+plain_runs, keyed_runs = [], []
+for _ in range(3):
+    plain_runs.append(insert_run(INSERT))
+    keyed_runs.append(insert_run(KEYED))
+keyed_rate, plain_rate = statistics.mean(r[0] for r in keyed_runs), statistics.mean(r[0] for r in plain_runs)
+keyed_cpu, plain_cpu = statistics.mean(r[2] for r in keyed_runs), statistics.mean(r[2] for r in plain_runs)
+results.append(("single-row insert with an API key (req/s)",
+                f"{keyed_rate:,.0f}/s p99 {statistics.median(r[1] for r in keyed_runs):.1f} ms",
+                f"{plain_rate:,.0f}/s p99 {statistics.median(r[1] for r in plain_runs):.1f} ms (no credential, "
+                "protected mode)", keyed_rate / plain_rate,
+                "3 runs each, alternated: key " + " ".join(f"{r[0]:,.0f}" for r in keyed_runs)
+                + " / none " + " ".join(f"{r[0]:,.0f}" for r in plain_runs)))
+results.append(("same, JVM CPU per insert", f"{keyed_cpu:.3f} ms", f"{plain_cpu:.3f} ms (no credential)",
+                 plain_cpu / keyed_cpu, "key " + " ".join(f"{r[2]:.3f}" for r in keyed_runs)
+                 + " / none " + " ".join(f"{r[2]:.3f}" for r in plain_runs)))
+log("credential cost measured")
+
+if ONLY == "credentials":
+    report()
+    sys.exit(0)
 
 # --- create table and schema change, sequential -----------------------------------------
 create_ms, change_ms = [], []
@@ -442,27 +512,5 @@ if TABLES > 0:
                     f"RSS {small[4][0]:,.0f} MiB, heap {small[4][1]:,.0f} MiB", small[4][1] / large[4][1],
                     "heap in use after a full GC"))
 
-# --- the table ------------------------------------------------------------------------
-print(f"\nRows benchmark: {CONNECTIONS} connections, {DURATION} s per run, {os.cpu_count()} CPUs, loopback\n")
-header = ("operation", "service (HTTP)", "PostgreSQL direct (or baseline)", "ratio", "CPU during run (of one core)")
-
-
-def cells(row):
-    return [str(row[0]), str(row[1]), str(row[2]), row[3] if isinstance(row[3], str) else f"{row[3]:.2f}",
-            str(row[4])]
-
-
-widths = [max(len(cells(row)[i]) for row in results + [header]) for i in range(5)]
-
-
-def line(row):
-    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells(row), widths)) + " |"
-print(line(header))
-print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-for row in results:
-    print(line(row))
-print("\nratio = service / direct for throughput, direct / service for latency (higher is better, 1.00 = parity);"
-      "\nfor the rows at many tables: the figure at many tables against the same figure at 100 tables;"
-      "\nCPU: the JVM's and PostgreSQL's share of one core during the run, then their CPU time per request"
-      "\n(per page, per row) over the same run: the service's, and 'raw' the direct run's")
+report()
 PY

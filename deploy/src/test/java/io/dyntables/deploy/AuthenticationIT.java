@@ -57,7 +57,7 @@ class AuthenticationIT {
 	static void start() {
 		service = new SpringApplicationBuilder(DyntablesApplication.class).run(Credentials.securedArguments(
 				"--server.port=0", "--dyntables.data-dir=target/it-data/auth-" + UUID.randomUUID(),
-				"--dyntables.security.rate-limit.per-second=50", "--dyntables.security.rate-limit.burst=100",
+				"--dyntables.security.rate-limit.per-second=5", "--dyntables.security.rate-limit.burst=100",
 				"--dyntables.security.cors-allowed-origins=" + ALLOWED_ORIGIN,
 				"--dyntables.security.last-used-interval=200ms"));
 		http = Instances.client(service);
@@ -221,7 +221,7 @@ class AuthenticationIT {
 		Instant deadline = Instant.now().plusSeconds(10);
 		Map<String, Object> listed;
 		do {
-			Thread.sleep(100);
+			Thread.sleep(250);
 			String body = http.get()
 				.uri("/api/admin/keys")
 				.header(HttpHeaders.AUTHORIZATION, bearer(ADMIN_KEY))
@@ -302,7 +302,7 @@ class AuthenticationIT {
 				.thenApply(java.net.http.HttpResponse::statusCode));
 		}
 		List<Integer> statuses = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
-		assertThat(statuses).as("400 requests at once, 50/s with a burst of 100").contains(429).contains(200);
+		assertThat(statuses).as("400 requests at once, 5/s with a burst of 100").contains(429).contains(200);
 		assertThat(statuses).allMatch((status) -> status == 200 || status == 429);
 		http.get()
 			.uri("/api/table")

@@ -50,7 +50,8 @@ class SchemaChangeFeedIT {
 			assertThat(change.event()).isEqualTo("FieldAdded");
 			assertThat(change.id()).isEqualTo(id + ":1");
 			assertThat(change.data()).containsEntry("summary", "added field married (boolean)")
-				.containsEntry("actor", "erin")
+				.containsEntry("actor", "local")
+				.containsEntry("onBehalfOf", "erin")
 				.containsEntry("version", 2)
 				.containsKey("appliedAt");
 		}

@@ -11,6 +11,7 @@ import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
+import io.dyntables.api.table.AppliedChanges;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.ExpectedVersion;
 import io.dyntables.api.table.Queries.FindTable;
@@ -21,12 +22,14 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -50,12 +53,20 @@ class TableCommands {
 
 	private final Duration pollInterval;
 
+	private final AppliedChanges applied;
+
+	/**
+	 * Without the query side in this instance, nothing tells of applied changes: the
+	 * waits rest on the poll alone.
+	 */
 	TableCommands(CommandGateway commands, QueryGateway queries, EventStore eventStore,
-			@Value("${dyntables.projection-wait:10s}") Duration wait,
+			ObjectProvider<AppliedChanges> applied, @Value("${dyntables.projection-wait:10s}") Duration wait,
 			@Value("${dyntables.projection-poll:100ms}") Duration pollInterval) {
 		this.commands = commands;
 		this.queries = queries;
 		this.eventStore = eventStore;
+		this.applied = applied.getIfAvailable(() -> (tableId, listener) -> () -> {
+		});
 		this.wait = wait;
 		this.pollInterval = pollInterval;
 	}
@@ -76,7 +87,9 @@ class TableCommands {
 	/**
 	 * Runs a command on an existing table, made from the version it is based on
 	 * ({@link #basis}): a dry run answers what it would do, any other command the table
-	 * once applied.
+	 * once applied. A command that loses the race to append against another change of the
+	 * table answers, as one that came after it, 412 when the client stated the version
+	 * (the other change made it stale) and 409 otherwise.
 	 */
 	Mono<ResponseEntity<Object>> onTable(long tableId, Long stated, boolean dryRun, Audit audit,
 			Function<ExpectedVersion, Object> command) {
@@ -86,7 +99,10 @@ class TableCommands {
 				return dryRun(tableId, message, audit).map(CommandAnswers::dryRun);
 			}
 			return apply(tableId, message, audit).map(CommandAnswers::changed);
-		});
+		})
+			.onErrorMap((error) -> stated != null && concurrent(error), (error) -> new RefusedException(
+					ErrorCode.PRECONDITION_FAILED, "",
+					"If-Match names version " + stated + ", but another change of the table was applied first"));
 	}
 
 	/** Sends a dry-run command on an existing table and answers what it would do. */
@@ -98,8 +114,8 @@ class TableCommands {
 	 * Sends the command and waits until the table's read model has reached the last event
 	 * the command produced; past the wait, answers the command as accepted only. The
 	 * subscription to the table is opened before the command is sent, so no update can be
-	 * missed; the read model is also polled, for when another instance runs the
-	 * projector.
+	 * missed; the read model is also read again whenever a change of the table is
+	 * announced, for when another instance runs the projector (see {@link #polled}).
 	 */
 	Mono<Applied> apply(long tableId, Object command, Audit audit) {
 		return Mono.usingWhen(Mono.fromCallable(() -> subscribe(tableId)),
@@ -121,6 +137,12 @@ class TableCommands {
 	private Mono<Object> send(long tableId, Object command, Audit audit) {
 		return blocking(() -> this.commands.send(withAudit(command, audit))).flatMap((sent) -> Mono.fromFuture(sent))
 			.onErrorMap(TableCommands::deleted, (deleted) -> RefusedException.tableNotFound(tableId));
+	}
+
+	/** Whether another change of the table was appended first. */
+	private static boolean concurrent(Throwable error) {
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		return cause instanceof ConcurrencyException;
 	}
 
 	private static boolean deleted(Throwable error) {
@@ -145,16 +167,32 @@ class TableCommands {
 	}
 
 	/**
-	 * The read model, read again at intervals: when another instance projects the table,
-	 * no update reaches this instance's subscription.
+	 * The read model, read now and again whenever a change of the table is announced
+	 * (when another instance projects the table, no update reaches this instance's
+	 * subscription), and at intervals in case an announcement is lost. Reads never
+	 * overlap; signals that come during a read make one more read after it.
 	 */
 	private Flux<TableView> polled(long tableId) {
-		return blocking(
-				() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+		Flux<Long> announced = Flux.create((sink) -> {
+			AppliedChanges.Listening listening = this.applied.whenApplied(tableId, () -> sink.next(0L));
+			sink.onDispose(listening::close);
+		});
+		return Flux.merge(announced, Flux.interval(Duration.ZERO, this.pollInterval))
+			.onBackpressureLatest()
+			.concatMap((signal) -> read(tableId), 1);
+	}
+
+	/**
+	 * Reads the table, always on a thread for blocking work: an announcement is told on
+	 * the listener's own thread, which must not wait for the database.
+	 */
+	private Mono<TableView> read(long tableId) {
+		return Mono
+			.fromCallable(
+					() -> this.queries.query(new FindTable(tableId), ResponseTypes.optionalInstanceOf(TableView.class)))
+			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((found) -> Mono.fromFuture(found))
-			.flatMap(Mono::justOrEmpty)
-			.delaySubscription(this.pollInterval)
-			.repeat();
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/** The command with the audit as metadata, which its events then carry. */

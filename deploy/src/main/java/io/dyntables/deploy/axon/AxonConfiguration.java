@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.dyntables.api.roles.Roles;
 import io.dyntables.query.admin.NodeName;
+import io.dyntables.query.catalog.ListenerConnections;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -31,8 +32,10 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -58,22 +61,30 @@ class AxonConfiguration {
 	}
 
 	/**
-	 * The event store as Axon's auto-configuration builds it, but for how often a
-	 * projector looks for events another instance appended: Axon hears at once of events
-	 * appended in this JVM, and otherwise polls every fetch delay (1 s by default), which
-	 * a command sent through another instance waits for in full.
+	 * The event store as Axon's auto-configuration builds it, but for how it learns of
+	 * events another instance appended: Axon hears at once of events appended in this
+	 * JVM, and otherwise polls every fetch delay (1 s by default), which a command sent
+	 * through another instance would wait for in full. Every append is announced, and
+	 * instances that run the projector fetch at once when they hear of one (see
+	 * {@link AppendedEventsListener}); the poll stays, for an announcement that is lost.
 	 */
 	@Bean(name = "eventBus")
 	@Qualifier("eventStore")
-	EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-			org.axonframework.config.Configuration configuration,
-			@Value("${dyntables.projection.fetch-delay:100ms}") Duration fetchDelay) {
-		return EmbeddedEventStore.builder()
+	AnnouncingEventStore eventStore(EventStorageEngine storageEngine,
+			org.axonframework.config.Configuration configuration, JdbcTemplate jdbc, NodeName node,
+			@Value("${dyntables.projection.fetch-delay:500ms}") Duration fetchDelay) {
+		EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
 			.storageEngine(storageEngine)
 			.messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
 			.spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-			.fetchDelay(fetchDelay.toMillis())
-			.build();
+			.fetchDelay(fetchDelay.toMillis());
+		return new AnnouncingEventStore(builder, jdbc, node.id());
+	}
+
+	@Bean
+	@ConditionalOnExpression(Roles.IF_PROJECTOR)
+	AppendedEventsListener appendedEventsListener(ListenerConnections connections, AnnouncingEventStore eventStore) {
+		return new AppendedEventsListener(connections, eventStore);
 	}
 
 	@Bean

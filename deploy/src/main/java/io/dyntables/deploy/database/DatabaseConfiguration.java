@@ -43,9 +43,6 @@ class DatabaseConfiguration {
 
 	private static final Duration WARM_UP = Duration.ofSeconds(30);
 
-	/** How the schema change listener's connection names itself to PostgreSQL. */
-	static final String LISTENER_APPLICATION_NAME = "dyntables schema listener";
-
 	@Bean(destroyMethod = "close")
 	Database database(@Value("${dyntables.db.url:}") String url, @Value("${dyntables.db.user:postgres}") String user,
 			@Value("${dyntables.db.password:}") String password, @Value("${dyntables.data-dir:data}") Path dataDir)
@@ -181,16 +178,18 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * The schema change listener's connection: its own, outside the pools, named so that
-	 * it can be told apart in {@code pg_stat_activity}.
+	 * The listeners' connections (schema changes, appended events): their own, outside
+	 * the pools, each named so that it can be told apart in {@code pg_stat_activity}.
 	 */
 	@Bean
 	ListenerConnections listenerConnections(Database database) {
-		Properties properties = database.ownConnectionProperties(LISTENER_APPLICATION_NAME);
-		properties.setProperty("connectTimeout", "10");
-		properties.setProperty("tcpKeepAlive", "true");
 		Driver driver = new org.postgresql.Driver();
-		return () -> driver.connect(database.jdbcUrl(), properties);
+		return (applicationName) -> {
+			Properties properties = database.ownConnectionProperties(applicationName);
+			properties.setProperty("connectTimeout", "10");
+			properties.setProperty("tcpKeepAlive", "true");
+			return driver.connect(database.jdbcUrl(), properties);
+		};
 	}
 
 	@Bean

@@ -1,19 +1,24 @@
 package io.dyntables.deploy.security;
 
+import java.util.Map;
 import java.util.Set;
 
 import io.dyntables.api.security.Caller;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
  * Proves who sends a bearer token, by its shape: the bootstrap admin key, an API key
  * ({@code dt_...}), or else a JWT when JWTs are configured. A token that proves nothing
- * fails the same way whatever was wrong with it, so the answer tells a prober nothing.
+ * fails the same way whatever was wrong with it, so the answer tells a prober nothing. A
+ * credential that cannot be checked (the database or the issuer's key set unreachable)
+ * fails as an {@link AuthenticationServiceException}, answered 503.
  */
 final class BearerCredentials implements ReactiveAuthenticationManager {
 
@@ -52,11 +57,15 @@ final class BearerCredentials implements ReactiveAuthenticationManager {
 		if (ApiKeyFormat.looksLikeKey(token)) {
 			return this.keys.caller(token)
 				.<Authentication>map(CallerAuthentication::new)
-				.switchIfEmpty(Mono.error(BearerCredentials::invalid));
+				.switchIfEmpty(Mono.error(BearerCredentials::invalid))
+				.onErrorMap((error) -> !(error instanceof AuthenticationException),
+						(error) -> new AuthenticationServiceException("the key could not be looked up", error));
 		}
 		if (this.jwts != null) {
+			// a token that fails a check is invalid; keys that cannot be fetched are our
+			// fault
 			return this.jwts.authenticate(authentication)
-				.onErrorMap((error) -> !(error instanceof InvalidBearerTokenException), BearerCredentials::invalid);
+				.onErrorMap((error) -> !(error instanceof AuthenticationException), BearerCredentials::invalid);
 		}
 		return Mono.error(invalid());
 	}

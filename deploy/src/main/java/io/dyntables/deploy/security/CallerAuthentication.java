@@ -17,6 +17,9 @@ import org.springframework.security.core.context.SecurityContext;
  */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 
+	/** The role that allows administration until grants say more. */
+	public static final String ADMIN_ROLE = "admin";
+
 	private final Caller caller;
 
 	public CallerAuthentication(Caller caller) {
@@ -56,9 +59,6 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 	public static boolean isAdmin(Caller caller) {
 		return caller.unrestricted() || caller.roles().contains(ADMIN_ROLE);
 	}
-
-	/** The role that allows administration until grants say more. */
-	public static final String ADMIN_ROLE = "admin";
 
 	@Override
 	public boolean equals(Object other) {

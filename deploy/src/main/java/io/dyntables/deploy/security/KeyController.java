@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @RequestMapping("/api/admin/keys")
-@Tag(name = "Administration", description = "The projector's position, replays, drift, API keys")
+@Tag(name = "Administration")
 class KeyController {
 
 	static final int MAX_NAME_LENGTH = 100;

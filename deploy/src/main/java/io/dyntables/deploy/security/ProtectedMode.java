@@ -1,6 +1,7 @@
 package io.dyntables.deploy.security;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 import io.dyntables.api.security.Caller;
 import reactor.core.publisher.Mono;
@@ -17,7 +18,8 @@ import org.springframework.web.server.WebFilterChain;
  * only clients on this machine. Whether a client is local is judged by the connection's
  * remote address alone: {@code X-Forwarded-For} and {@code Forwarded} change it only when
  * forwarded-header handling is turned on ({@code DYNTABLES_FORWARD_HEADERS}), and while
- * it is off, a local connection that carries them is a proxy relaying someone else and is
+ * it is off, a local connection that names a client in them ({@code X-Forwarded-For},
+ * {@code X-Real-IP}, {@code Forwarded: for=...}) is a proxy relaying someone else and is
  * refused too. The health probes answer everyone. A local request without a bearer token
  * is the unrestricted {@link Caller#LOCAL}; one with a token is checked like any other.
  */
@@ -27,8 +29,8 @@ final class ProtectedMode {
 			+ "only clients on its own machine. To accept other clients, set DYNTABLES_ADMIN_KEY (or "
 			+ "DYNTABLES_ADMIN_KEY_FILE, or the DYNTABLES_JWT_* settings) and send Authorization: Bearer <key>";
 
-	private static final String[] FORWARDING_HEADERS = { "Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
-			"X-Real-IP" };
+	/** Headers a proxy names the client it relays in. */
+	private static final String[] CLIENT_HEADERS = { "X-Forwarded-For", "X-Real-IP" };
 
 	private final Refusals refusals;
 
@@ -75,8 +77,13 @@ final class ProtectedMode {
 		}
 		if (!this.forwardedHeadersTrusted) {
 			HttpHeaders headers = request.getHeaders();
-			for (String header : FORWARDING_HEADERS) {
+			for (String header : CLIENT_HEADERS) {
 				if (headers.containsHeader(header)) {
+					return false;
+				}
+			}
+			for (String forwarded : headers.getOrEmpty("Forwarded")) {
+				if (forwarded.toLowerCase(Locale.ROOT).contains("for=")) {
 					return false;
 				}
 			}

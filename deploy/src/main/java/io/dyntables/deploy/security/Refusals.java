@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -21,7 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
  * allow it (403), as Problem Details. A 401 carries {@code WWW-Authenticate} as RFC 6750
  * asks: {@code Bearer realm="dyntables"} when no credential came, with
  * {@code error="invalid_token"} when one came and proved nothing; neither says what was
- * wrong with it. Refused attempts at schema changes and administration are logged.
+ * wrong with it. A credential that could not be checked (what it is checked against was
+ * unreachable) is answered 503 with Retry-After. Refused attempts at schema changes and
+ * administration are logged.
  */
 final class Refusals implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -46,6 +49,12 @@ final class Refusals implements ServerAuthenticationEntryPoint, ServerAccessDeni
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException refused) {
+		if (refused instanceof AuthenticationServiceException) {
+			log.warn("A credential could not be checked on {}: {}", exchange.getRequest().getPath().value(),
+					(refused.getCause() != null) ? refused.getCause().toString() : refused.toString());
+			return this.problems.write(exchange, ErrorCode.AUTHENTICATION_UNAVAILABLE,
+					"the credential could not be checked just now; retry shortly", HttpHeaders.EMPTY);
+		}
 		boolean missing = refused instanceof AuthenticationCredentialsNotFoundException;
 		logIfSensitive(exchange, missing ? "without a credential" : "with an invalid credential");
 		return unauthorized(exchange, missing ? REALM : INVALID,

@@ -25,14 +25,21 @@ public class SchemaCache {
 	private final TableReferences references;
 
 	/**
-	 * Counts the drops: a schema read before a drop may be older than the change that
-	 * caused it, and is not kept.
+	 * The newest change announced of each table: a schema read while it was announced may
+	 * be older than the change, and is kept only if it is as new.
 	 */
-	private final AtomicLong drops = new AtomicLong();
+	private final RecentlyUsed<Long, Long> announced;
+
+	/**
+	 * Counts the clears (announcements of changes to any table, after which no read in
+	 * flight is known to be current).
+	 */
+	private final AtomicLong clears = new AtomicLong();
 
 	public SchemaCache(TableReferences references, @Value("${dyntables.rows.cached-schemas:20000}") int capacity) {
 		this.references = references;
 		this.schemas = new RecentlyUsed<>(capacity);
+		this.announced = new RecentlyUsed<>(capacity);
 	}
 
 	/** The table's schema, deleted ones included; empty when the table is unknown. */
@@ -47,16 +54,24 @@ public class SchemaCache {
 	}
 
 	/**
-	 * Reads the schema from the reference table (blocking), keeping it unless a drop came
-	 * in while it was read.
+	 * Reads the schema from the reference table (blocking), keeping it unless a newer
+	 * change of the table, or a clear, was announced while it was read. A change
+	 * announced of another table does not stop it being kept: a command waiting for its
+	 * change reads through here, and the rows that follow its answer must meet the schema
+	 * it read.
 	 */
 	Optional<TableSchema> read(long tableId) {
-		long dropsBefore = this.drops.get();
+		long clearsBefore = this.clears.get();
 		Optional<TableSchema> schema = this.references.find(tableId);
-		if (schema.isPresent() && this.drops.get() == dropsBefore) {
+		if (schema.isPresent() && this.clears.get() == clearsBefore && !announcedAfter(schema.get())) {
 			put(schema.get());
 		}
 		return schema;
+	}
+
+	private boolean announcedAfter(TableSchema schema) {
+		Long sequence = this.announced.get(schema.tableId());
+		return sequence != null && sequence > schema.sequence();
 	}
 
 	/** Keeps the newer of the cached and the given schema. */
@@ -69,7 +84,7 @@ public class SchemaCache {
 	 * Drops the table's schema unless the cached one is already as new as the change.
 	 */
 	public void changed(long tableId, long sequence) {
-		this.drops.incrementAndGet();
+		this.announced.merge(tableId, sequence, Math::max);
 		TableSchema cached = this.schemas.get(tableId);
 		if (cached == null || cached.sequence() < sequence) {
 			this.schemas.remove(tableId);
@@ -77,7 +92,7 @@ public class SchemaCache {
 	}
 
 	public void clear() {
-		this.drops.incrementAndGet();
+		this.clears.incrementAndGet();
 		this.schemas.clear();
 	}
 

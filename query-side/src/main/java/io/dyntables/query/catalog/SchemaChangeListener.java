@@ -41,6 +41,9 @@ public class SchemaChangeListener implements SmartLifecycle {
 	 */
 	public static final String EVERYTHING = "*";
 
+	/** How the listening connection names itself to PostgreSQL. */
+	public static final String APPLICATION_NAME = "dyntables schema listener";
+
 	private static final Logger log = LoggerFactory.getLogger(SchemaChangeListener.class);
 
 	private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]+");
@@ -120,7 +123,7 @@ public class SchemaChangeListener implements SmartLifecycle {
 	private void listen() {
 		Duration backoff = FIRST_BACKOFF;
 		while (this.running) {
-			try (Connection open = this.connections.open()) {
+			try (Connection open = this.connections.open(APPLICATION_NAME)) {
 				this.connection = open;
 				try (Statement statement = open.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);

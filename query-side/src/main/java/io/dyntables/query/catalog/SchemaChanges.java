@@ -1,5 +1,7 @@
 package io.dyntables.query.catalog;
 
+import io.dyntables.api.table.AppliedChanges;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -11,10 +13,11 @@ import org.springframework.stereotype.Component;
  * before it is told here. When this instance may have missed changes (its listening
  * connection was lost, or a replay rebuilt the catalog), {@link #everything()} tells so
  * instead. A subscriber that cannot keep up misses changes rather than slowing the
- * others.
+ * others. Commands waiting for the projection hear here of their table's changes
+ * ({@link AppliedChanges}).
  */
 @Component
-public class SchemaChanges {
+public class SchemaChanges implements AppliedChanges {
 
 	private final Sinks.Many<SchemaChanged> changes = Sinks.many().multicast().directBestEffort();
 
@@ -28,6 +31,13 @@ public class SchemaChanges {
 	/** A signal each time any schema may have changed unheard. */
 	public Flux<Boolean> everything() {
 		return this.everything.asFlux();
+	}
+
+	@Override
+	public Listening whenApplied(long tableId, Runnable listener) {
+		Disposable listening = Flux.merge(changes().filter((change) -> change.tableId() == tableId), everything())
+			.subscribe((signal) -> listener.run());
+		return listening::dispose;
 	}
 
 	synchronized void changed(SchemaChanged change) {

@@ -181,7 +181,8 @@ public class SchemaChangeFeed implements DisposableBean {
 		long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
 		return new Positioned(message.trackingToken().position().orElse(-1),
 				new SchemaChange(event.tableId(), sequence, event.version(), event.getClass().getSimpleName(),
-						Summaries.of(event), audit.actor(), audit.requestId(), this.clock.instant()));
+						Summaries.of(event), audit.actor(), audit.onBehalfOf(), audit.requestId(),
+						this.clock.instant()));
 	}
 
 	/** Stops following the changes. */

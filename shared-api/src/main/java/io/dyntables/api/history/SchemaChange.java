@@ -12,12 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param version the table version the change produced
  * @param type the event type
  * @param summary what happened, for people
- * @param actor who asked for it
+ * @param actor who asked for it: the principal its credential proved
+ * @param onBehalfOf on whose behalf the client said it acted ({@code X-Actor}), or null
  * @param correlationId the request it came from
  * @param appliedAt when the projector committed it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SchemaChange(long tableId, long sequence, long version, String type, String summary, String actor,
-		String correlationId, Instant appliedAt) {
+		String onBehalfOf, String correlationId, Instant appliedAt) {
 
 }

@@ -1,0 +1,102 @@
+package io.dyntables.deploy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dyntables.deploy.database.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.dyntables.deploy.Instances.claimed;
+import static io.dyntables.deploy.Instances.client;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A schema command sent through an instance without the projector is answered once
+ * applied, by announcements alone: the projector's instance (A) polls the event store
+ * only every hour and the command's instance (B) reads the table again only every hour,
+ * so a 200 within B's wait proves that A fetched B's events when their append was
+ * announced and that B read the table when the applied change was announced.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnouncedEventsIT {
+
+	private static final String EVENT_LISTENER = "dyntables event listener";
+
+	private ConfigurableApplicationContext projector;
+
+	private ConfigurableApplicationContext commands;
+
+	private Api viaCommands;
+
+	private JdbcTemplate jdbc;
+
+	@BeforeAll
+	void start() {
+		this.projector = new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
+				"--dyntables.data-dir=target/it-data/announced-" + UUID.randomUUID(),
+				"--dyntables.projection.fetch-delay=1h");
+		Database database = this.projector.getBean(Database.class);
+		Api.await(Duration.ofSeconds(30), "the projector to claim its segments", () -> claimed(this.projector));
+		this.commands = new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
+				"--dyntables.db.url=" + database.jdbcUrl(), "--dyntables.db.password=" + database.password(),
+				"--dyntables.roles=commands,queries,rows", "--dyntables.projection-poll=1h",
+				"--dyntables.projection-wait=30s");
+		this.viaCommands = new Api(client(this.commands));
+		this.jdbc = this.projector.getBean(JdbcTemplate.class);
+		Api.await(Duration.ofSeconds(10), "the projector's instance to listen for appended events",
+				() -> eventListeners().size() == 1);
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.commands != null) {
+			this.commands.close();
+		}
+		if (this.projector != null) {
+			this.projector.close();
+		}
+	}
+
+	@Test
+	void commandsThroughAnInstanceWithoutTheProjectorAreAnsweredOnceAppliedByAnnouncements() {
+		assertThat(eventListeners()).as("only the instance running the projector listens").hasSize(1);
+		Map<String, Object> fields = new LinkedHashMap<>(Map.of("a", "text"));
+		long id = this.viaCommands.createTable("Announced", fields);
+		for (int i = 0; i < 5; i++) {
+			fields.put("f" + i, "integer");
+			// answered 200 with the change, not 202 past the wait
+			assertThat(Json.types(this.viaCommands.changeSchema(id, Map.of("fields", fields))))
+				.containsOnlyKeys(fields.keySet());
+		}
+	}
+
+	@Test
+	void aLostListeningConnectionIsOpenedAgainAndCommandsAreStillAnsweredOnceApplied() {
+		List<Integer> before = eventListeners();
+		assertThat(before).hasSize(1);
+		this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, before.get(0));
+		Api.await(Duration.ofSeconds(20), "the projector's instance to listen again",
+				() -> eventListeners().size() == 1 && !eventListeners().equals(before));
+		Map<String, Object> fields = new LinkedHashMap<>(Map.of("a", "text", "b", "integer"));
+		long id = this.viaCommands.createTable("Heard again", fields);
+		fields.put("c", "boolean");
+		assertThat(Json.types(this.viaCommands.changeSchema(id, Map.of("fields", fields))))
+			.containsOnlyKeys(fields.keySet());
+	}
+
+	private List<Integer> eventListeners() {
+		return this.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class,
+				EVENT_LISTENER);
+	}
+
+}
