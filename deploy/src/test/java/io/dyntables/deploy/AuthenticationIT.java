@@ -3,12 +3,15 @@ package io.dyntables.deploy;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.dyntables.api.security.Action;
 import io.dyntables.deploy.security.RouteActions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +77,7 @@ class AuthenticationIT {
 	@Test
 	@Order(1)
 	void historyRecordsTheKeysPrincipalAndXActorOnlyAsOnBehalfOf() {
+		defineRole("writer", List.of(Map.of("actions", List.of("schema:write"), "tables", "Audited")));
 		Map<String, Object> key = createKey(http, Map.of("name", "etl job", "roles", List.of("writer")));
 		String secret = (String) key.get("key");
 		Map<String, Object> table = http.post()
@@ -110,6 +114,7 @@ class AuthenticationIT {
 		String admin = jwt(ISSUER, "carol", Instant.now().plusSeconds(600),
 				Map.of("roles", List.of("admin"), "tenant", "t-7"));
 		String reader = jwt(ISSUER, "dave", Instant.now().plusSeconds(600), Map.of("roles", "reader other"));
+		defineRole("reader", List.of(Map.of("actions", List.of("history:read"), "tables", "*")));
 		http.get()
 			.uri("/api/admin/keys")
 			.header(HttpHeaders.AUTHORIZATION, bearer(admin))
@@ -355,9 +360,9 @@ class AuthenticationIT {
 	/**
 	 * Every route the running service maps, each asked with no credential and with every
 	 * kind of bad one (all 401 with the same challenge), then with the admin key (never
-	 * 401 or 403). A route without a rule in {@link RouteActions} fails here. The rows of
-	 * {@code refusals} and {@code allowed} are where checks of grants (403 without the
-	 * route's action, success with it) go.
+	 * 401 or 403). A route without a rule in {@link RouteActions} fails here. Each API
+	 * route is also asked with a key whose grants lack its action (403 or 404) and with
+	 * one whose grants hold only that action (never 401 or 403).
 	 */
 	@Test
 	@Order(100)
@@ -390,6 +395,25 @@ class AuthenticationIT {
 				"basic authentication", "Basic YWRtaW46YWRtaW4=");
 		HttpClient client = HttpClient.newHttpClient();
 		List<String> failures = new ArrayList<>();
+		// per action, a key whose grants allow only it, and one whose grants allow all
+		// others, on every table
+		Map<Action, String> withAction = new EnumMap<>(Action.class);
+		Map<Action, String> withoutAction = new EnumMap<>(Action.class);
+		for (Action action : Action.values()) {
+			String name = action.token().replace(':', '-');
+			defineRole("walk-only-" + name, List.of(Map.of("actions", List.of(action.token()), "tables", "*")));
+			defineRole("walk-but-" + name, List.of(Map.of("actions",
+					Arrays.stream(Action.values()).filter((other) -> other != action).map(Action::token).toList(),
+					"tables", "*")));
+			withAction.put(action,
+					(String) createKey(http,
+							Map.of("name", "walk with " + action.token(), "roles", List.of("walk-only-" + name)))
+						.get("key"));
+			withoutAction.put(action,
+					(String) createKey(http,
+							Map.of("name", "walk without " + action.token(), "roles", List.of("walk-but-" + name)))
+						.get("key"));
+		}
 		for (Route route : routes) {
 			if (RouteActions.isPublic(route.path())) {
 				int status = send(client, base, route.method(), route.path(), null).status();
@@ -403,12 +427,49 @@ class AuthenticationIT {
 			refusals.forEach((what, authorization) -> check(failures, route, what,
 					send(client, base, route.method(), route.path(), authorization), what.equals("basic authentication")
 							? "Bearer realm=\"dyntables\"" : "Bearer realm=\"dyntables\", error=\"invalid_token\""));
+			checkGrants(failures, client, route, withAction, withoutAction);
 			int allowed = send(client, base, route.method(), route.path(), bearer(ADMIN_KEY)).status();
 			if (allowed == 401 || allowed == 403 || allowed >= 500) {
 				failures.add(route + " with the admin key answered " + allowed);
 			}
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * An API route asked with a valid credential whose grants lack the route's action
+	 * (refused: 403, or 404 where the table is not visible), then with one whose grants
+	 * hold only that action (admitted: never 401 or 403). The list of tables is answered
+	 * to everyone, with the tables their grants let them read.
+	 */
+	private static void checkGrants(List<String> failures, HttpClient client, Route route,
+			Map<Action, String> withAction, Map<Action, String> withoutAction) {
+		RouteActions.Rule rule = RouteActions.of(HttpMethod.valueOf(route.method()), route.path()).orElseThrow();
+		if (rule.access() != RouteActions.Access.ACTION || !route.path().startsWith("/api/")
+				|| (route.method().equals("GET") && route.pattern().equals("/api/table"))) {
+			return;
+		}
+		int without = send(client, base, route.method(), route.path(), bearer(withoutAction.get(rule.action())))
+			.status();
+		if (without != 403 && without != 404) {
+			failures.add(route + " without " + rule.action().token() + " answered " + without);
+		}
+		int with = send(client, base, route.method(), route.path(), bearer(withAction.get(rule.action()))).status();
+		if (with == 401 || with == 403 || with >= 500) {
+			failures.add(route + " with only " + rule.action().token() + " answered " + with);
+		}
+	}
+
+	/** Creates or replaces a role as the admin. */
+	private static void defineRole(String name, List<Map<String, Object>> grants) {
+		http.put()
+			.uri("/api/admin/roles/{name}", name)
+			.header(HttpHeaders.AUTHORIZATION, bearer(ADMIN_KEY))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("grants", grants))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static void check(List<String> failures, Route route, String what, Credentials.Answer answer,
@@ -457,9 +518,9 @@ class AuthenticationIT {
 
 	@Test
 	@Order(9)
-	void documentationAndProbesNeedNoCredential() {
-		for (String path : List.of("/", "/swagger-ui/index.html", "/v3/api-docs", "/actuator/health/liveness",
-				"/actuator/health/readiness")) {
+	void documentationTheConsoleAndProbesNeedNoCredential() {
+		for (String path : List.of("/", "/swagger-ui/index.html", "/v3/api-docs", "/console", "/console/",
+				"/console/console.css", "/actuator/health/liveness", "/actuator/health/readiness")) {
 			http.get().uri(path).exchange().expectStatus().isOk();
 		}
 		http.get()

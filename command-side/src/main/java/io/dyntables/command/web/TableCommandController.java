@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dyntables.api.access.TableLabels;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.security.Caller;
 import io.dyntables.api.table.CommandOutcome;
 import io.dyntables.api.table.Commands.ChangeSchema;
 import io.dyntables.api.table.Commands.CreateTable;
@@ -61,9 +63,12 @@ class TableCommandController {
 
 	private final TableIdAllocator ids;
 
-	TableCommandController(TableCommands commands, TableIdAllocator ids) {
+	private final TableLabels labels;
+
+	TableCommandController(TableCommands commands, TableIdAllocator ids, TableLabels labels) {
 		this.commands = commands;
 		this.ids = ids;
+		this.labels = labels;
 	}
 
 	@PostMapping
@@ -73,16 +78,19 @@ class TableCommandController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "Person", value = CREATE_EXAMPLE))))
 	Mono<ResponseEntity<Object>> create(@RequestBody Map<String, Object> body,
-			@RequestParam(defaultValue = "false") boolean dryRun, @Parameter(hidden = true) Audit audit) {
+			@RequestParam(defaultValue = "false") boolean dryRun, @Parameter(hidden = true) Audit audit,
+			@Parameter(hidden = true) Caller caller) {
 		Bodies.allowOnly(body, Set.of("name", "fields"));
 		String name = Bodies.requiredString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
 		if (dryRun) {
-			List<TableEvent> planned = List.of(SchemaPlanner.create(0, name, fields));
-			return Mono.just(CommandAnswers
-				.dryRun(DryRunResponse.of(new CommandOutcome(0, 1, planned, 0, true, PlannedDdl.of(null, planned)))));
+			return labelAllowed(caller, -1, name).then(Mono.fromCallable(() -> {
+				List<TableEvent> planned = List.of(SchemaPlanner.create(0, name, fields));
+				return CommandAnswers.dryRun(
+						DryRunResponse.of(new CommandOutcome(0, 1, planned, 0, true, PlannedDdl.of(null, planned))));
+			}));
 		}
-		return Mono.fromCallable(this.ids::next)
+		return labelAllowed(caller, -1, name).then(Mono.fromCallable(this.ids::next))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((id) -> this.commands.apply(id, new CreateTable(id, name, fields), audit))
 			.map(CommandAnswers::created);
@@ -96,15 +104,16 @@ class TableCommandController {
 					examples = @ExampleObject(name = "Person, second version", value = CHANGE_EXAMPLE))))
 	Mono<ResponseEntity<Object>> change(@PathVariable long id, @RequestBody Map<String, Object> body,
 			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit,
+			@Parameter(hidden = true) Caller caller) {
 		Bodies.allowOnly(body, Set.of("name", "fields", "convert"));
 		String name = Bodies.optionalString(body, "name");
 		List<FieldDefinition> fields = FieldSpecs.parse(Bodies.required(body, "fields"));
 		ConversionMode conversion = Bodies.conversion(Bodies.optionalString(body, "convert"),
 				ErrorCode.MALFORMED_REQUEST);
 		Long stated = Bodies.ifMatch(ifMatch);
-		return this.commands.onTable(id, stated, dryRun, audit,
-				(expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun));
+		return ((name != null) ? labelAllowed(caller, id, name) : Mono.<Void>empty()).then(this.commands.onTable(id,
+				stated, dryRun, audit, (expected) -> new ChangeSchema(id, name, fields, expected, conversion, dryRun)));
 	}
 
 	@PatchMapping("/{id}")
@@ -112,11 +121,25 @@ class TableCommandController {
 			description = "Body: {\"name\": \"New name\"}. The database table keeps its name.")
 	Mono<ResponseEntity<Object>> renameTable(@PathVariable long id, @RequestBody Map<String, Object> body,
 			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit,
+			@Parameter(hidden = true) Caller caller) {
 		Bodies.allowOnly(body, Set.of("name"));
 		String name = Bodies.requiredString(body, "name");
-		return this.commands.onTable(id, Bodies.ifMatch(ifMatch), dryRun, audit,
-				(expected) -> new RenameTable(id, name, expected, dryRun));
+		Long stated = Bodies.ifMatch(ifMatch);
+		return labelAllowed(caller, id, name).then(this.commands.onTable(id, stated, dryRun, audit,
+				(expected) -> new RenameTable(id, name, expected, dryRun)));
+	}
+
+	/**
+	 * Refuses a label the caller may not give a table (the check may read the grants, so
+	 * it runs off the event loop; an unrestricted caller needs none).
+	 */
+	private Mono<Void> labelAllowed(Caller caller, long id, String name) {
+		if (caller.unrestricted()) {
+			return Mono.empty();
+		}
+		return Mono.<Void>fromRunnable(() -> this.labels.checkLabel(caller, id, name))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	@PatchMapping("/{id}/fields/{field}")

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.dyntables.api.roles.Roles;
+import io.dyntables.query.access.RoleProjector;
 import io.dyntables.query.admin.NodeName;
 import io.dyntables.query.catalog.ListenerConnections;
 import io.dyntables.query.projection.TableProjector;
@@ -13,6 +14,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -171,6 +173,17 @@ class AxonConfiguration {
 					.andEventAvailabilityTimeout(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
 					.andTokenClaimInterval(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
 					.andAutoStart(projector));
+		// the roles' read model: one segment (roles are few), its failures retried, never
+		// skipped
+		processing
+			.registerTrackingEventProcessorConfiguration(RoleProjector.PROCESSING_GROUP,
+					(configuration) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+						.andBatchSize(batchSize)
+						.andEventAvailabilityTimeout(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
+						.andTokenClaimInterval(CLAIM_EXTENSION.toMillis(), TimeUnit.MILLISECONDS)
+						.andAutoStart(projector))
+			.registerListenerInvocationErrorHandler(RoleProjector.PROCESSING_GROUP,
+					(configuration) -> PropagatingErrorHandler.instance());
 	}
 
 }

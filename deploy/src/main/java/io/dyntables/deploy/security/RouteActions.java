@@ -16,8 +16,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * What each route of the service needs: nothing (the documentation and the probes), any
  * valid credential, or one {@link Action}. One table for everyone who decides by route:
  * authentication lets the public routes through and logs refused attempts at
- * schema-changing ones; authorization checks the action. A test walks every route the
- * running application maps and fails on one that has no rule here.
+ * schema-changing ones; authorization ({@link Authorization}) checks the action with the
+ * caller's grants: on the table a path names ({@code /api/table/{id}...}), else on every
+ * table. A test walks every route the running application maps and fails on one that has
+ * no rule here.
  */
 public final class RouteActions {
 
@@ -51,10 +53,13 @@ public final class RouteActions {
 
 	}
 
-	/** Paths answered without a credential (documentation, static assets, probes). */
+	/**
+	 * Paths answered without a credential (documentation, the console's page and assets,
+	 * which hold no data and which a browser opens without a bearer header, and probes).
+	 */
 	public static final List<String> PUBLIC_PATHS = List.of("/", "/index.html", "/swagger", "/swagger-ui.html",
 			"/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/webjars/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**");
+			"/console", "/console/", "/console/**", "/actuator/health", "/actuator/health/**");
 
 	/**
 	 * The rules of every route that needs a credential; the first that matches a request
@@ -73,6 +78,9 @@ public final class RouteActions {
 			action(HttpMethod.POST, "/api/table/{id}/revert", Action.SCHEMA_WRITE),
 			action(HttpMethod.GET, "/api/table/{id}/status", Action.SCHEMA_READ),
 			action(HttpMethod.GET, "/api/table/{id}/events", Action.SCHEMA_READ),
+			action(HttpMethod.GET, "/api/table/{id}/openapi.json", Action.SCHEMA_READ),
+			// the index of every table's document: schema:read on every table
+			action(HttpMethod.GET, "/api/openapi", Action.SCHEMA_READ),
 			// history
 			action(HttpMethod.GET, "/api/table/{id}/history", Action.HISTORY_READ),
 			action(HttpMethod.GET, "/api/table/{id}/diff", Action.HISTORY_READ),
@@ -93,6 +101,12 @@ public final class RouteActions {
 			action(HttpMethod.GET, "/api/admin/keys", Action.ADMIN),
 			action(HttpMethod.POST, "/api/admin/keys", Action.ADMIN),
 			action(HttpMethod.DELETE, "/api/admin/keys/{prefix}", Action.ADMIN),
+			action(HttpMethod.GET, "/api/admin/roles", Action.ADMIN),
+			action(HttpMethod.GET, "/api/admin/roles/{name}", Action.ADMIN),
+			action(HttpMethod.PUT, "/api/admin/roles/{name}", Action.ADMIN),
+			action(HttpMethod.DELETE, "/api/admin/roles/{name}", Action.ADMIN),
+			action(HttpMethod.GET, "/api/admin/roles/{name}/history", Action.ADMIN),
+			action(HttpMethod.GET, "/api/admin/access", Action.ADMIN),
 			// operations
 			action(HttpMethod.GET, "/actuator/prometheus", Action.ADMIN),
 			new Rule(HttpMethod.GET, "/actuator", Access.AUTHENTICATED, null),

@@ -32,9 +32,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * configured (an admin key, or JWT settings) every request needs a valid bearer
  * credential except the documentation and the health probes; without one the service is
  * in {@link ProtectedMode}. A proven caller is the principal of the request's security
- * context as a {@link CallerAuthentication}. Administration ({@code /api/admin/**}, and
- * the metrics unless made public) needs an admin caller. Stateless: no session, no
- * cookie, no CSRF token (no credential is ever sent by a browser on its own).
+ * context as a {@link CallerAuthentication}. What it may do on the API is decided by its
+ * grants ({@link Authorization}); the metrics, unless made public, need an admin caller.
+ * Stateless: no session, no cookie, no CSRF token (no credential is ever sent by a
+ * browser on its own).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -70,7 +71,8 @@ class SecurityConfiguration {
 				if (settings.metricsPublic()) {
 					exchanges.pathMatchers(PROMETHEUS).permitAll();
 				}
-				exchanges.pathMatchers("/api/admin/**", PROMETHEUS).access(admin());
+				// the API's routes, administration included, are authorized by grants
+				exchanges.pathMatchers(PROMETHEUS).access(admin());
 				exchanges.anyExchange().authenticated();
 			});
 		if (protectedMode) {

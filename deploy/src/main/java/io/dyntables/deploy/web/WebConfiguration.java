@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -46,6 +47,20 @@ class WebConfiguration {
 			return json ? ServerResponse.temporaryRedirect(URI.create("/v3/api-docs")).build()
 					: ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page);
 		});
+	}
+
+	/**
+	 * The console at {@code /console}: one page whose scripts and styles are served from
+	 * {@code static/console/} beside it, so both {@code /console} and {@code /console/}
+	 * answer the page.
+	 */
+	@Bean
+	RouterFunction<ServerResponse> console(@Value("classpath:/static/console/index.html") Resource page) {
+		return RouterFunctions.route(RequestPredicates.GET("/console").or(RequestPredicates.GET("/console/")),
+				(request) -> ServerResponse.ok()
+					.contentType(MediaType.TEXT_HTML)
+					.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+					.bodyValue(page));
 	}
 
 	/**

@@ -13,7 +13,9 @@ import io.dyntables.api.table.TableResponse;
 import io.dyntables.api.table.TableView;
 import io.dyntables.query.Params;
 import io.dyntables.query.QueryResults;
+import io.dyntables.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -37,18 +39,22 @@ class TableQueryController {
 
 	private final QueryGateway queries;
 
-	TableQueryController(QueryGateway queries) {
+	private final TableVisibility visibility;
+
+	TableQueryController(QueryGateway queries, TableVisibility visibility) {
 		this.queries = queries;
+		this.visibility = visibility;
 	}
 
 	@GetMapping
-	@Operation(summary = "List all tables", description = "A JSON array of every table that is not deleted.")
-	Mono<List<TableResponse>> all() {
-		return Mono
-			.fromFuture(
+	@Operation(summary = "List all tables",
+			description = "A JSON array of every table that is not deleted and whose schema the caller may read.")
+	Mono<List<TableResponse>> all(@Parameter(hidden = true) Caller caller) {
+		return this.visibility.listable(caller)
+			.flatMap((listable) -> Mono.fromFuture(
 					() -> this.queries.query(new FindAllTables(), ResponseTypes.multipleInstancesOf(TableView.class)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.map((views) -> views.stream().map(TableResponse::of).toList());
+				.subscribeOn(Schedulers.boundedElastic())
+				.map((views) -> views.stream().filter(listable).map(TableResponse::of).toList()));
 	}
 
 	@GetMapping("/{id}")

@@ -19,6 +19,7 @@ import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.schema.FieldValues;
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.query.sql.RowSql;
 import io.dyntables.query.sql.RowSql.Filter;
 import io.dyntables.query.sql.RowSql.Operator;
 import io.dyntables.query.sql.RowSql.Query;
@@ -112,6 +113,11 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 		Query query = new Query(schema, List.copyOf(columns), filters, sorts, after, limit);
 		return new Listing(schema, output, query, order, count(single(parameters, "count")),
 				format(single(parameters, "format")));
+	}
+
+	/** The listing of the scope's rows only. */
+	Listing within(RowSql.Scope rows) {
+		return new Listing(this.schema, this.output, this.query.within(rows), this.order, this.count, this.format);
 	}
 
 	/** The cursor of the page after the given last row of this page. */
@@ -326,6 +332,14 @@ record Listing(TableSchema schema, List<String> output, Query query, String orde
 			return new Filter(field.name(), operator, values);
 		}
 		return new Filter(field.name(), operator, List.of(value(name, field, argument)));
+	}
+
+	/**
+	 * The equality of a field to a value given as text, parsed as strictly as a filter's.
+	 * @throws RefusedException when the field cannot hold the value
+	 */
+	static Filter equality(FieldDefinition field, String text) {
+		return new Filter(field.name(), Operator.EQ, List.of(value(field.name(), field, text)));
 	}
 
 	/** A LIKE pattern: {@code *} is the wildcard, every other character itself. */

@@ -7,7 +7,9 @@ import java.util.Map;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 
+import io.dyntables.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -79,8 +81,9 @@ class RowController {
 					+ "Answers 201 with the stored row and its id.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(name = "Person", value = ROW_EXAMPLE))))
-	Mono<ResponseEntity<Map<String, Object>>> insert(@PathVariable long id, @RequestBody Map<String, Object> row) {
-		return this.rows.insert(id, row)
+	Mono<ResponseEntity<Map<String, Object>>> insert(@PathVariable long id, @RequestBody Map<String, Object> row,
+			@Parameter(hidden = true) Caller caller) {
+		return this.rows.insert(id, row, caller)
 			.doOnNext((stored) -> this.metrics.inserted())
 			.map((stored) -> ResponseEntity.status(HttpStatus.CREATED)
 				.header(HttpHeaders.LOCATION, "/api/table/" + id + "/rows/" + stored.get("id"))
@@ -89,30 +92,32 @@ class RowController {
 
 	@GetMapping("/rows/{rowId}")
 	@Operation(summary = "Read a row")
-	Mono<Map<String, Object>> get(@PathVariable long id, @PathVariable long rowId) {
-		return this.rows.get(id, rowId);
+	Mono<Map<String, Object>> get(@PathVariable long id, @PathVariable long rowId,
+			@Parameter(hidden = true) Caller caller) {
+		return this.rows.get(id, rowId, caller);
 	}
 
 	@PutMapping(path = "/rows/{rowId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace a row",
 			description = "The whole row, checked as an insert is: absent fields get their defaults or are refused when required.")
 	Mono<Map<String, Object>> replace(@PathVariable long id, @PathVariable long rowId,
-			@RequestBody Map<String, Object> row) {
-		return this.rows.replace(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
+			@RequestBody Map<String, Object> row, @Parameter(hidden = true) Caller caller) {
+		return this.rows.replace(id, rowId, row, caller).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@PatchMapping(path = "/rows/{rowId}",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	@Operation(summary = "Change fields of a row", description = "Only the given fields are checked and changed.")
 	Mono<Map<String, Object>> patch(@PathVariable long id, @PathVariable long rowId,
-			@RequestBody Map<String, Object> row) {
-		return this.rows.patch(id, rowId, row).doOnNext((stored) -> this.metrics.updated());
+			@RequestBody Map<String, Object> row, @Parameter(hidden = true) Caller caller) {
+		return this.rows.patch(id, rowId, row, caller).doOnNext((stored) -> this.metrics.updated());
 	}
 
 	@DeleteMapping("/rows/{rowId}")
 	@Operation(summary = "Delete a row")
-	Mono<ResponseEntity<Void>> delete(@PathVariable long id, @PathVariable long rowId) {
-		return this.rows.delete(id, rowId)
+	Mono<ResponseEntity<Void>> delete(@PathVariable long id, @PathVariable long rowId,
+			@Parameter(hidden = true) Caller caller) {
+		return this.rows.delete(id, rowId, caller)
 			.then(Mono.fromRunnable(this.metrics::deleted))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
@@ -125,13 +130,13 @@ class RowController {
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							array = @ArraySchema(schema = @Schema(type = "object")))))
 	Mono<ResponseEntity<Map<String, Object>>> insertAll(@PathVariable long id, ServerWebExchange exchange,
-			@RequestParam(required = false) String onConflict) {
+			@RequestParam(required = false) String onConflict, @Parameter(hidden = true) Caller caller) {
 		// read row by row: the body size limit applies to each row, and the array is
 		// limited by its number of rows (one more than allowed is enough to refuse it)
 		return this.arrays.rows(exchange.getRequest())
 			.take(this.maxBulkSize + 1L)
 			.collectList()
-			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict)))
+			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict, caller)))
 			.doOnNext((count) -> this.metrics.loaded(false, count))
 			.map(RowController::inserted);
 	}
@@ -140,12 +145,13 @@ class RowController {
 	@Operation(summary = "Load a stream of rows",
 			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.")
 	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id,
-			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict) {
+			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict,
+			@Parameter(hidden = true) Caller caller) {
 		// a client that stops sending (or sends a line so slowly that it never ends)
 		// must not hold the load's database connection
 		Flux<Map<String, Object>> timely = this.stalls.guard(rows, () -> new RefusedException(ErrorCode.REQUEST_TIMEOUT,
 				"", "no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted"));
-		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict))
+		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict, caller))
 			.doOnNext((count) -> this.metrics.loaded(true, count))
 			.map(RowController::inserted);
 	}
@@ -160,8 +166,8 @@ class RowController {
 					+ "after (cursor from the Link header), count=exact|estimated (X-Total-Count), "
 					+ "format=json|ndjson|csv (or the Accept header), and filters field=op.value "
 					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.notnull, is.true, is.false, like, ilike).")
-	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange) {
-		return this.rows.list(id, exchange.getRequest().getQueryParams(),
+	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange, @Parameter(hidden = true) Caller caller) {
+		return this.rows.list(id, exchange.getRequest().getQueryParams(), caller,
 				(listed) -> this.writer.write(listed, exchange), () -> !exchange.getResponse().isCommitted());
 	}
 

@@ -2,12 +2,14 @@ package io.dyntables.query.rows;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.dyntables.api.error.ErrorCode;
@@ -16,10 +18,12 @@ import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.schema.FieldType;
+import io.dyntables.api.security.Caller;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.catalog.RecentlyUsed;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.SchemaChanges;
+import io.dyntables.query.access.TableRowAccess;
 import io.dyntables.query.rows.RowValidator.ValidRow;
 import io.dyntables.query.sql.RowSql;
 import io.netty.buffer.ByteBuf;
@@ -82,13 +86,17 @@ public class RowService {
 	/** The insert statement of each table's current schema, for the most used tables. */
 	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
+	private final TableRowAccess access;
+
 	RowService(DatabaseClient db, SchemaCache schemas, SchemaChanges changes, JsonValues json, JsonMapper mapper,
-			TableStatistics statistics, @Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
+			TableRowAccess access, TableStatistics statistics,
+			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
 			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas,
 			@Value("${dyntables.rows.load-timeout:10m}") Duration loadTimeout) {
 		this.loadTimeout = loadTimeout;
+		this.access = access;
 		this.statistics = statistics;
 		this.db = db;
 		this.schemas = schemas;
@@ -114,12 +122,17 @@ public class RowService {
 
 	}
 
-	/** Inserts one row and answers it as stored, with its id. */
-	public Mono<Map<String, Object>> insert(long tableId, Map<String, Object> row) {
-		return withSchema(tableId, (schema) -> {
-			ValidRow valid = this.validator.whole(schema, row, "");
-			GenericExecuteSpec spec = bind(this.db.sql(insertSql(schema, valid.fields())), valid);
-			return spec.map((result) -> read(schema, result)).one();
+	/**
+	 * Inserts one row and answers it as stored (the fields the caller may read), with its
+	 * id.
+	 */
+	public Mono<Map<String, Object>> insert(long tableId, Map<String, Object> row, Caller caller) {
+		return withScope(tableId, caller, (schema, scope) -> {
+			ValidRow valid = this.validator.whole(schema, scope.forInsert(row, ""), "");
+			scope.checkInScope(valid, "");
+			TableSchema answered = scope.readable();
+			GenericExecuteSpec spec = bind(this.db.sql(insertSql(answered, valid.fields())), valid);
+			return spec.map((result) -> read(answered, result)).one();
 		});
 	}
 
@@ -144,54 +157,90 @@ public class RowService {
 
 	}
 
-	/** One row by id. */
-	public Mono<Map<String, Object>> get(long tableId, long rowId) {
-		return withSchema(tableId,
-				(schema) -> this.db.sql(RowSql.selectOne(schema))
-					.bind(0, rowId)
-					.map((result) -> read(schema, result))
-					.one()
-					.switchIfEmpty(Mono.error(() -> rowNotFound(tableId, rowId))));
+	/** One row by id, if the caller may read it, with the fields it may read. */
+	public Mono<Map<String, Object>> get(long tableId, long rowId, Caller caller) {
+		return withScope(tableId, caller, (schema, scope) -> selectOne(scope, rowId));
+	}
+
+	private Mono<Map<String, Object>> selectOne(RowScope scope, long rowId) {
+		TableSchema answered = scope.readable();
+		GenericExecuteSpec spec;
+		if (scope.read() == null) {
+			spec = this.db.sql(RowSql.selectOne(answered)).bind(0, rowId);
+		}
+		else {
+			RowSql.Statement statement = RowSql.selectOne(answered, scope.read());
+			spec = bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
+		}
+		return spec.map((result) -> read(answered, result))
+			.one()
+			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
 	/**
-	 * Replaces every field of a row, checked as an insert is; absent fields get defaults.
+	 * Replaces every field of a row the caller may write, checked as an insert is; absent
+	 * fields get defaults.
 	 */
-	public Mono<Map<String, Object>> replace(long tableId, long rowId, Map<String, Object> row) {
-		return withSchema(tableId, (schema) -> update(schema, rowId, this.validator.whole(schema, row, "")));
-	}
-
-	/** Changes the given fields of a row, each checked; the others keep their values. */
-	public Mono<Map<String, Object>> patch(long tableId, long rowId, Map<String, Object> row) {
-		return withSchema(tableId, (schema) -> {
-			ValidRow valid = this.validator.partial(schema, row, "");
-			if (valid.fields().isEmpty()) {
-				return this.db.sql(RowSql.selectOne(schema))
-					.bind(0, rowId)
-					.map((result) -> read(schema, result))
-					.one()
-					.switchIfEmpty(Mono.error(() -> rowNotFound(tableId, rowId)));
-			}
-			return update(schema, rowId, valid);
+	public Mono<Map<String, Object>> replace(long tableId, long rowId, Map<String, Object> row, Caller caller) {
+		return withScope(tableId, caller, (schema, scope) -> {
+			Map<String, Object> given = scope.forInsert(row, "");
+			TableSchema written = writable(schema, scope);
+			return update(scope, rowId, this.validator.whole(written, given, ""));
 		});
 	}
 
-	/** Deletes a row. */
-	public Mono<Void> delete(long tableId, long rowId) {
-		return withSchema(tableId, (schema) -> this.db.sql(RowSql.delete(schema))
-			.bind(0, rowId)
-			.fetch()
-			.rowsUpdated()
-			.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted)))
-			.then();
+	/** The table with the fields the caller may write only. */
+	private static TableSchema writable(TableSchema schema, RowScope scope) {
+		if (scope.writable() == null) {
+			return schema;
+		}
+		return new TableSchema(schema.tableId(), schema.name(), schema.physicalName(),
+				schema.fields().stream().filter((field) -> scope.writable().contains(field.name())).toList(),
+				schema.version(), schema.deleted(), schema.columnSlots(), schema.sequence());
 	}
 
-	private Mono<Map<String, Object>> update(TableSchema schema, long rowId, ValidRow valid) {
-		GenericExecuteSpec spec = bind(this.db.sql(RowSql.update(schema, valid.fields())), valid);
-		return spec.bind(valid.fields().size(), rowId)
-			.map((result) -> read(schema, result))
+	/** Changes the given fields of a row, each checked; the others keep their values. */
+	public Mono<Map<String, Object>> patch(long tableId, long rowId, Map<String, Object> row, Caller caller) {
+		return withScope(tableId, caller, (schema, scope) -> {
+			scope.checkWritable(row, "");
+			ValidRow valid = this.validator.partial(schema, row, "");
+			if (valid.fields().isEmpty()) {
+				return selectOne(scope, rowId);
+			}
+			return update(scope, rowId, valid);
+		});
+	}
+
+	/** Deletes a row the caller may write. */
+	public Mono<Void> delete(long tableId, long rowId, Caller caller) {
+		return withScope(tableId, caller, (schema, scope) -> {
+			GenericExecuteSpec spec;
+			if (scope.write() == null) {
+				spec = this.db.sql(RowSql.delete(schema)).bind(0, rowId);
+			}
+			else {
+				RowSql.Statement statement = RowSql.delete(schema, scope.write());
+				spec = bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
+			}
+			return spec.fetch()
+				.rowsUpdated()
+				.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted));
+		}).then();
+	}
+
+	/**
+	 * Updates a row the caller may write, and only so that it stays one the caller may
+	 * write; answers it with the fields the caller may read.
+	 */
+	private Mono<Map<String, Object>> update(RowScope scope, long rowId, ValidRow valid) {
+		TableSchema answered = scope.readable();
+		List<RowSql.Scope> scopes = (scope.write() == null) ? List.of()
+				: List.of(scope.write(), scope.afterUpdate(valid));
+		RowSql.Statement statement = RowSql.update(answered, valid.fields(), scopes);
+		GenericExecuteSpec spec = bind(this.db.sql(statement.sql()), valid).bind(valid.fields().size(), rowId);
+		return bindAll(spec, statement.parameters(), valid.fields().size() + 1).map((result) -> read(answered, result))
 			.one()
-			.switchIfEmpty(Mono.error(() -> rowNotFound(schema.tableId(), rowId)));
+			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
 	/**
@@ -200,31 +249,40 @@ public class RowService {
 	 * @param onConflict a unique field whose existing value makes the row an update, or
 	 * null
 	 */
-	public Mono<Long> insertAll(long tableId, List<Map<String, Object>> rows, String onConflict) {
+	public Mono<Long> insertAll(long tableId, List<Map<String, Object>> rows, String onConflict, Caller caller) {
 		if (rows.size() > this.limits.maxBulkSize()) {
 			return Mono.error(new RefusedException(ErrorCode.TOO_MANY_ROWS, "", "a JSON array holds at most "
 					+ this.limits.maxBulkSize() + " rows; send larger loads as application/x-ndjson"));
 		}
-		return withSchema(tableId, (schema) -> {
+		return withScope(tableId, caller, (schema, scope) -> {
 			String conflictField = conflictField(schema, onConflict);
 			List<ValidRow> valid = new ArrayList<>(rows.size());
 			List<Refusal> refusals = new ArrayList<>();
 			for (int i = 0; i < rows.size() && refusals.size() < MAX_REFUSALS; i++) {
 				try {
-					valid.add(this.validator.whole(schema, rows.get(i), "/" + i));
+					valid.add(checked(schema, scope, rows.get(i), "/" + i));
 				}
 				catch (RefusedException ex) {
 					refusals.addAll(ex.refusals());
 				}
 			}
 			if (!refusals.isEmpty()) {
+				// a refusal of the caller's grants comes first: it decides the status
+				refusals.sort(Comparator.comparing((refusal) -> refusal.code() != ErrorCode.FORBIDDEN));
 				return Mono.error(new RefusedException(refusals));
 			}
 			if (valid.isEmpty()) {
 				return Mono.just(0L);
 			}
-			return load(schema, conflictField, Flux.fromIterable(valid).buffer(BATCH_SIZE));
+			return load(schema, scope, conflictField, Flux.fromIterable(valid).buffer(BATCH_SIZE));
 		});
+	}
+
+	/** A whole row to insert, checked against the schema and the caller's grants. */
+	private ValidRow checked(TableSchema schema, RowScope scope, Map<String, Object> row, String pointer) {
+		ValidRow valid = this.validator.whole(schema, scope.forInsert(row, pointer), pointer);
+		scope.checkInScope(valid, pointer);
+		return valid;
 	}
 
 	/**
@@ -233,7 +291,7 @@ public class RowService {
 	 * @param conflictField the unique field whose existing value makes a row an update,
 	 * or null
 	 */
-	private Mono<Long> load(TableSchema schema, String conflictField, Flux<List<ValidRow>> batches) {
+	private Mono<Long> load(TableSchema schema, RowScope scope, String conflictField, Flux<List<ValidRow>> batches) {
 		Mono<Long> inserted;
 		if (conflictField == null && !schema.fields().isEmpty()) {
 			inserted = copy(schema, batches);
@@ -247,8 +305,9 @@ public class RowService {
 				insert = (batch) -> this.db.sql(sql).bind(0, batch.size()).fetch().rowsUpdated();
 			}
 			else {
-				String sql = RowSql.bulkInsert(schema, schema.fields(), conflictField);
-				insert = (batch) -> insertBatch(schema, sql, batch);
+				RowSql.Statement statement = RowSql.bulkInsert(schema, schema.fields(), conflictField,
+						scope.updatable(schema.fields()), scope.write());
+				insert = (batch) -> insertBatch(schema, statement, batch, scope.write() != null);
 			}
 			inserted = batches.concatMap(insert).reduce(0L, Long::sum).as(this.transactions::transactional);
 		}
@@ -265,12 +324,13 @@ public class RowService {
 	 * stream is read once, so a schema change while it runs is answered 409 (and the
 	 * cached schema refreshed for the retry) rather than retried.
 	 */
-	public Mono<Long> insertStream(long tableId, Flux<Map<String, Object>> rows, String onConflict) {
+	public Mono<Long> insertStream(long tableId, Flux<Map<String, Object>> rows, String onConflict, Caller caller) {
 		long max = this.limits.maxStreamRows();
 		return this.schemas.get(tableId)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
-			.flatMap((cached) -> {
+			.flatMap((cached) -> this.access.limits(caller, live(cached)).flatMap((limits) -> {
 				TableSchema schema = live(cached);
+				RowScope scope = RowScope.of(schema, limits);
 				String conflictField = conflictField(schema, onConflict);
 				Flux<List<ValidRow>> batches = rows.index().map((indexed) -> {
 					long index = indexed.getT1();
@@ -278,16 +338,16 @@ public class RowService {
 						throw new RefusedException(ErrorCode.TOO_MANY_ROWS, "/" + index,
 								"a stream holds at most " + max + " rows; split the load");
 					}
-					return this.validator.whole(schema, indexed.getT2(), "/" + index);
+					return checked(schema, scope, indexed.getT2(), "/" + index);
 				}).buffer(BATCH_SIZE);
-				return load(schema, conflictField, batches)
+				return load(schema, scope, conflictField, batches)
 					.onErrorResume(DatabaseErrors::mayBeStale, (error) -> this.schemas.refresh(tableId)
 						.flatMap((fresh) -> Mono
 							.error((fresh.sequence() == schema.sequence()) ? error : new RefusedException(
 									ErrorCode.SCHEMA_CHANGED, "",
 									"the table's schema changed while the rows were loaded; nothing was inserted; retry"))))
 					.onErrorMap((error) -> DatabaseErrors.writeFailure(schema, error));
-			});
+			}));
 	}
 
 	/**
@@ -351,9 +411,14 @@ public class RowService {
 		throw new IllegalStateException("rows need a PostgreSQL R2DBC connection, not " + connection.getClass());
 	}
 
-	private Mono<Long> insertBatch(TableSchema schema, String sql, List<ValidRow> batch) {
+	/**
+	 * Inserts a batch; with a scope, an upsert that met a row outside it (which it left
+	 * alone) refuses the whole load.
+	 */
+	private Mono<Long> insertBatch(TableSchema schema, RowSql.Statement statement, List<ValidRow> batch,
+			boolean scoped) {
 		List<FieldDefinition> fields = schema.fields();
-		GenericExecuteSpec spec = this.db.sql(sql);
+		GenericExecuteSpec spec = this.db.sql(statement.sql());
 		for (int f = 0; f < fields.size(); f++) {
 			String[] column = new String[batch.size()];
 			for (int r = 0; r < batch.size(); r++) {
@@ -361,7 +426,12 @@ public class RowService {
 			}
 			spec = spec.bind(f, column);
 		}
-		return spec.fetch().rowsUpdated();
+		spec = bindAll(spec, statement.parameters(), fields.size());
+		Mono<Long> written = spec.fetch().rowsUpdated();
+		return scoped
+				? written
+					.flatMap((count) -> (count < batch.size()) ? Mono.error(RowScope.outside("")) : Mono.just(count))
+				: written;
 	}
 
 	private static String conflictField(TableSchema schema, String onConflict) {
@@ -389,20 +459,31 @@ public class RowService {
 	 * @param answer writes the listing
 	 * @param nothingSent whether the answer can still be started again
 	 */
-	public Mono<Void> list(long tableId, MultiValueMap<String, String> parameters, Function<Listed, Mono<Void>> answer,
-			BooleanSupplier nothingSent) {
+	public Mono<Void> list(long tableId, MultiValueMap<String, String> parameters, Caller caller,
+			Function<Listed, Mono<Void>> answer, BooleanSupplier nothingSent) {
 		return this.schemas.get(tableId)
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(tableId)))
-			.flatMap((cached) -> Mono.defer(() -> answer.apply(listed(cached, parameters)))
+			.flatMap((cached) -> listed(cached, parameters, caller).flatMap(answer)
 				.onErrorResume((error) -> changedUnderneath(error) && nothingSent.getAsBoolean(),
 						(error) -> this.schemas.refresh(tableId)
 							.switchIfEmpty(Mono.error(error))
 							.flatMap((fresh) -> (fresh.sequence() == cached.sequence()) ? Mono.error(error)
-									: Mono.defer(() -> answer.apply(listed(fresh, parameters))))));
+									: listed(fresh, parameters, caller).flatMap(answer))));
 	}
 
-	private Listed listed(TableSchema schema, MultiValueMap<String, String> parameters) {
-		return new Listed(Listing.parse(live(schema), parameters, this.limits.maxPageSize(), this.mapper), this);
+	/**
+	 * The listing as the caller may have it: fields it may not read are no fields to it
+	 * (in select, order and filters), and only rows it may read are listed.
+	 */
+	private Mono<Listed> listed(TableSchema schema, MultiValueMap<String, String> parameters, Caller caller) {
+		return Mono.defer(() -> this.access.limits(caller, live(schema))).map((limits) -> {
+			RowScope scope = RowScope.of(schema, limits);
+			Listing listing = Listing.parse(scope.readable(), parameters, this.limits.maxPageSize(), this.mapper);
+			if (scope.read() != null) {
+				listing = listing.within(scope.read());
+			}
+			return new Listed(listing, this);
+		});
 	}
 
 	private static boolean changedUnderneath(Throwable error) {
@@ -466,7 +547,7 @@ public class RowService {
 	private Mono<Page> page(Listing listing) {
 		RowSql.Query query = listing.query();
 		RowSql.Query probe = new RowSql.Query(query.schema(), query.columns(), query.filters(), query.sorts(),
-				query.after(), query.limit() + 1);
+				query.after(), query.limit() + 1, query.scope());
 		RowSql.Statement statement = RowSql.select(probe);
 		List<String> columns = query.columns();
 		List<FieldType> types = types(listing.schema(), columns);
@@ -488,13 +569,13 @@ public class RowService {
 	private Mono<Long> count(Listing listing) {
 		List<RowSql.Filter> filters = listing.query().filters();
 		if (listing.count() == Listing.Count.EXACT) {
-			RowSql.Statement statement = RowSql.count(listing.schema(), filters);
+			RowSql.Statement statement = RowSql.count(listing.schema(), filters, listing.query().scope());
 			return bindAll(this.db.sql(statement.sql()), statement.parameters())
 				.map((result) -> result.get(0, Long.class))
 				.one()
 				.onErrorMap(DatabaseErrors::readFailure);
 		}
-		RowSql.Statement statement = RowSql.estimate(listing.schema(), filters);
+		RowSql.Statement statement = RowSql.estimate(listing.schema(), filters, listing.query().scope());
 		return bindAll(this.db.sql(statement.sql()), statement.parameters())
 			.map((result) -> result.get(0, String.class))
 			.one()
@@ -506,10 +587,24 @@ public class RowService {
 	}
 
 	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, List<Object> parameters) {
+		return bindAll(spec, parameters, 0);
+	}
+
+	/** Binds the parameters from the given index ($index+1) on. */
+	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, List<Object> parameters, int from) {
 		for (int i = 0; i < parameters.size(); i++) {
-			spec = spec.bind(i, parameters.get(i));
+			spec = spec.bind(from + i, parameters.get(i));
 		}
 		return spec;
+	}
+
+	/**
+	 * Runs the work as {@link #withSchema} does, given the caller's limits on the table
+	 * too.
+	 */
+	private <T> Mono<T> withScope(long tableId, Caller caller, BiFunction<TableSchema, RowScope, Mono<T>> work) {
+		return withSchema(tableId, (schema) -> this.access.limits(caller, schema)
+			.flatMap((limits) -> work.apply(schema, RowScope.of(schema, limits))));
 	}
 
 	/**

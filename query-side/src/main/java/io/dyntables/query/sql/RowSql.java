@@ -67,6 +67,17 @@ public final class RowSql {
 	}
 
 	/**
+	 * The row with this id ($1) if it is in the scope (its values follow as parameters),
+	 * read as the answered schema (the fields the caller may read) says.
+	 */
+	public static Statement selectOne(TableSchema answered, Scope scope) {
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(null);
+		String sql = selectOne(answered) + " AND " + scope(scope, parameters, "");
+		return new Statement(sql, parameters.subList(1, parameters.size()));
+	}
+
+	/**
 	 * Sets these fields ($1..$n in order) of the row whose id is $n+1 and returns it
 	 * whole.
 	 */
@@ -82,6 +93,45 @@ public final class RowSql {
 	/** Deletes the row whose id is $1. */
 	public static String delete(TableSchema schema) {
 		return "DELETE FROM " + Sql.table(schema.physicalName()) + " WHERE " + Sql.column(FieldNames.ROW_ID) + " = $1";
+	}
+
+	/**
+	 * Deletes the row whose id is $1 if it is in the scope (whose values follow as
+	 * parameters).
+	 */
+	public static Statement delete(TableSchema schema, Scope scope) {
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(null);
+		String sql = delete(schema) + " AND " + scope(scope, parameters, "");
+		return new Statement(sql, parameters.subList(1, parameters.size()));
+	}
+
+	/**
+	 * Sets these fields ($1..$n in order) of the row whose id is $n+1 if it meets every
+	 * scope (their values follow as parameters), and returns it as the answered schema
+	 * reads it.
+	 */
+	public static Statement update(TableSchema answered, List<FieldDefinition> fields, List<Scope> scopes) {
+		List<Object> parameters = new ArrayList<>();
+		for (int i = 0; i <= fields.size(); i++) {
+			parameters.add(null);
+		}
+		StringJoiner assignments = new StringJoiner(", ");
+		for (int i = 0; i < fields.size(); i++) {
+			assignments.add(Sql.column(fields.get(i).name()) + " = " + Sql.parameter(i + 1, fields.get(i).type()));
+		}
+		StringBuilder sql = new StringBuilder("UPDATE ").append(Sql.table(answered.physicalName()))
+			.append(assignments.length() > 0 ? " SET " + assignments
+					: " SET " + Sql.column(FieldNames.ROW_ID) + " = " + Sql.column(FieldNames.ROW_ID))
+			.append(" WHERE ")
+			.append(Sql.column(FieldNames.ROW_ID))
+			.append(" = $")
+			.append(fields.size() + 1);
+		for (Scope scope : scopes) {
+			sql.append(" AND ").append(scope(scope, parameters, ""));
+		}
+		sql.append(" RETURNING ").append(selectList(answered));
+		return new Statement(sql.toString(), parameters.subList(fields.size() + 1, parameters.size()));
 	}
 
 	/** Inserts $1 rows of defaults only (a table without fields holds ids alone). */
@@ -110,6 +160,18 @@ public final class RowSql {
 	 * conflict field, a row whose value of that unique field exists updates that row.
 	 */
 	public static String bulkInsert(TableSchema schema, List<FieldDefinition> fields, String conflictField) {
+		return bulkInsert(schema, fields, conflictField, fields, null).sql();
+	}
+
+	/**
+	 * Inserts many rows as {@link #bulkInsert(TableSchema, List, String)} does; a row
+	 * whose conflict field's value exists updates only the {@code updated} fields of that
+	 * row, and only when that row is in the scope (whose values are the parameters after
+	 * the arrays): else the row is neither inserted nor updated, which the count of rows
+	 * written tells.
+	 */
+	public static Statement bulkInsert(TableSchema schema, List<FieldDefinition> fields, String conflictField,
+			List<FieldDefinition> updated, Scope scope) {
 		String table = Sql.table(schema.physicalName());
 		StringJoiner arrays = new StringJoiner(", ");
 		StringJoiner aliases = new StringJoiner(", ");
@@ -127,14 +189,52 @@ public final class RowSql {
 		String sql = "INSERT INTO " + table + " (" + Sql.columns(fields.stream().map(FieldDefinition::name).toList())
 				+ ") SELECT " + values + " FROM unnest(" + arrays + ") AS u(" + aliases + ")";
 		if (conflictField == null) {
-			return sql;
+			return new Statement(sql, List.of());
 		}
 		StringJoiner updates = new StringJoiner(", ");
-		for (FieldDefinition field : fields) {
+		for (FieldDefinition field : updated) {
 			String column = Sql.column(field.name());
 			updates.add(column + " = EXCLUDED." + column);
 		}
-		return sql + " ON CONFLICT (" + Sql.column(conflictField) + ") DO UPDATE SET " + updates;
+		if (updated.isEmpty()) {
+			String column = Sql.column(conflictField);
+			updates.add(column + " = EXCLUDED." + column);
+		}
+		sql += " ON CONFLICT (" + Sql.column(conflictField) + ") DO UPDATE SET " + updates;
+		if (scope == null) {
+			return new Statement(sql, List.of());
+		}
+		List<Object> parameters = new ArrayList<>();
+		for (int i = 0; i < fields.size(); i++) {
+			parameters.add(null);
+		}
+		sql += " WHERE " + scope(scope, parameters, table + ".");
+		return new Statement(sql, parameters.subList(fields.size(), parameters.size()));
+	}
+
+	/**
+	 * The rows a caller's grants reach: a row is in the scope when it meets every filter
+	 * of any alternative. No alternative reaches no row.
+	 *
+	 * @param schema the table, whole (a filter may be on a field the caller cannot read)
+	 * @param alternatives the alternatives, each filters all to be met
+	 */
+	public record Scope(TableSchema schema, List<List<Filter>> alternatives) {
+
+		public Scope {
+			alternatives = alternatives.stream().map(List::copyOf).toList();
+		}
+
+	}
+
+	/** The scope as a condition, its values added to the parameters. */
+	private static String scope(Scope scope, List<Object> parameters, String qualifier) {
+		StringJoiner any = new StringJoiner(" OR ", "(", ")");
+		for (List<Filter> alternative : scope.alternatives()) {
+			List<String> all = conditions(scope.schema(), alternative, parameters, qualifier);
+			any.add(all.isEmpty() ? "TRUE" : "(" + String.join(" AND ", all) + ")");
+		}
+		return scope.alternatives().isEmpty() ? "FALSE" : any.toString();
 	}
 
 	/** How a filter compares a column. */
@@ -189,9 +289,20 @@ public final class RowSql {
 	 * @param after the sort values of the row the page starts after, or null for the
 	 * first page (a null value stands for SQL null)
 	 * @param limit the most rows to read, or 0 for all
+	 * @param scope the rows the caller may read, or null for all
 	 */
 	public record Query(TableSchema schema, List<String> columns, List<Filter> filters, List<Sort> sorts,
-			List<Object> after, int limit) {
+			List<Object> after, int limit, Scope scope) {
+
+		public Query(TableSchema schema, List<String> columns, List<Filter> filters, List<Sort> sorts,
+				List<Object> after, int limit) {
+			this(schema, columns, filters, sorts, after, limit, null);
+		}
+
+		/** The query limited to the scope's rows. */
+		public Query within(Scope rows) {
+			return new Query(this.schema, this.columns, this.filters, this.sorts, this.after, this.limit, rows);
+		}
 
 	}
 
@@ -211,7 +322,10 @@ public final class RowSql {
 		StringBuilder sql = new StringBuilder("SELECT ").append(readList(schema, query.columns()))
 			.append(" FROM ")
 			.append(table);
-		List<String> conditions = conditions(schema, query.filters(), parameters);
+		List<String> conditions = conditions(schema, query.filters(), parameters, "");
+		if (query.scope() != null) {
+			conditions.add(scope(query.scope(), parameters, ""));
+		}
 		if (query.after() != null) {
 			conditions.add(keyset(schema, query.sorts(), query.after(), parameters));
 		}
@@ -232,9 +346,17 @@ public final class RowSql {
 
 	/** The number of rows the filters select. */
 	public static Statement count(TableSchema schema, List<Filter> filters) {
+		return count(schema, filters, null);
+	}
+
+	/** The number of rows of the scope (null for all) the filters select. */
+	public static Statement count(TableSchema schema, List<Filter> filters, Scope scope) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(Sql.table(schema.physicalName()));
-		List<String> conditions = conditions(schema, filters, parameters);
+		List<String> conditions = conditions(schema, filters, parameters, "");
+		if (scope != null) {
+			conditions.add(scope(scope, parameters, ""));
+		}
 		if (!conditions.isEmpty()) {
 			sql.append(" WHERE ").append(String.join(" AND ", conditions));
 		}
@@ -246,20 +368,31 @@ public final class RowSql {
 	 * node has {@code Plan Rows}.
 	 */
 	public static Statement estimate(TableSchema schema, List<Filter> filters) {
+		return estimate(schema, filters, null);
+	}
+
+	/**
+	 * The planner's estimate of the rows of the scope (null for all) the filters select.
+	 */
+	public static Statement estimate(TableSchema schema, List<Filter> filters, Scope scope) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM ")
 			.append(Sql.table(schema.physicalName()));
-		List<String> conditions = conditions(schema, filters, parameters);
+		List<String> conditions = conditions(schema, filters, parameters, "");
+		if (scope != null) {
+			conditions.add(scope(scope, parameters, ""));
+		}
 		if (!conditions.isEmpty()) {
 			sql.append(" WHERE ").append(String.join(" AND ", conditions));
 		}
 		return new Statement(sql.toString(), parameters);
 	}
 
-	private static List<String> conditions(TableSchema schema, List<Filter> filters, List<Object> parameters) {
+	private static List<String> conditions(TableSchema schema, List<Filter> filters, List<Object> parameters,
+			String qualifier) {
 		List<String> conditions = new ArrayList<>();
 		for (Filter filter : filters) {
-			String column = Sql.column(filter.column());
+			String column = qualifier + Sql.column(filter.column());
 			FieldType type = typeOf(schema, filter.column());
 			Operator operator = filter.operator();
 			if (operator.takesNoValue()) {

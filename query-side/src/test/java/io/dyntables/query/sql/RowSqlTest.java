@@ -87,4 +87,50 @@ class RowSqlTest {
 				List.of("id", "name\"; DROP TABLE x; --"), List.of(), List.of(new Sort("id", false)), null, 0)));
 	}
 
+	@Test
+	void scopesAreAnOrOfAndedEqualitiesWithBoundValues() {
+		RowSql.Scope scope = new RowSql.Scope(PEOPLE,
+				List.of(List.of(new Filter("name", Operator.EQ, List.of("acme' OR 'a'='a")),
+						new Filter("age", Operator.EQ, List.of(3))),
+						List.of(new Filter("name", Operator.EQ, List.of("b")))));
+		Statement statement = RowSql
+			.select(new Query(PEOPLE, List.of("id", "name"), List.of(new Filter("age", Operator.GT, List.of(1))),
+					List.of(new Sort("id", false)), null, 10)
+				.within(scope));
+		assertThat(statement.sql()).isEqualTo("SELECT \"id\", \"name\" FROM \"dyntables_data\".\"people_7\" WHERE "
+				+ "\"age\" > $1 AND ((\"name\" = $2 AND \"age\" = $3) OR (\"name\" = $4)) "
+				+ "ORDER BY \"dyntables_data\".\"people_7\".\"id\" ASC LIMIT 10");
+		assertThat(statement.parameters()).containsExactly(1, "acme' OR 'a'='a", 3, "b");
+	}
+
+	@Test
+	void anEmptyScopeReachesNoRow() {
+		RowSql.Scope none = new RowSql.Scope(PEOPLE, List.of());
+		assertThat(RowSql.count(PEOPLE, List.of(), none).sql())
+			.isEqualTo("SELECT count(*) FROM \"dyntables_data\".\"people_7\" WHERE FALSE");
+		assertThat(RowSql.delete(PEOPLE, none).sql())
+			.isEqualTo("DELETE FROM \"dyntables_data\".\"people_7\" WHERE \"id\" = $1 AND FALSE");
+	}
+
+	@Test
+	void updatesNumberScopeValuesAfterTheRowId() {
+		RowSql.Scope scope = new RowSql.Scope(PEOPLE, List.of(List.of(new Filter("name", Operator.EQ, List.of("a")))));
+		Statement statement = RowSql.update(PEOPLE, List.of(FieldDefinition.of("age", FieldType.INTEGER)),
+				List.of(scope, scope));
+		assertThat(statement.sql())
+			.startsWith("UPDATE \"dyntables_data\".\"people_7\" SET \"age\" = $1 WHERE \"id\" = $2 "
+					+ "AND ((\"name\" = $3)) AND ((\"name\" = $4)) RETURNING ");
+		assertThat(statement.parameters()).containsExactly("a", "a");
+	}
+
+	@Test
+	void scopedUpsertsUpdateOnlyRowsInScope() {
+		RowSql.Scope scope = new RowSql.Scope(PEOPLE, List.of(List.of(new Filter("age", Operator.EQ, List.of(3)))));
+		Statement statement = RowSql.bulkInsert(PEOPLE, PEOPLE.fields().subList(0, 2), "name",
+				PEOPLE.fields().subList(1, 2), scope);
+		assertThat(statement.sql()).endsWith("ON CONFLICT (\"name\") DO UPDATE SET \"age\" = EXCLUDED.\"age\" "
+				+ "WHERE ((\"dyntables_data\".\"people_7\".\"age\" = $3))");
+		assertThat(statement.parameters()).containsExactly(3);
+	}
+
 }

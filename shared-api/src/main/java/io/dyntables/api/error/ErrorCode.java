@@ -34,7 +34,7 @@ public enum ErrorCode {
 	REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
 	REPLAY_RUNNING(409, "A replay started on another instance is running"),
 	DATABASE_UNAVAILABLE(503, "The database is not reachable"), TIMEOUT(503, "The operation took too long"),
-	BUSY(503, "The service is busy"), INTERNAL(500, "Internal error");
+	BUSY(503, "The service is busy"), INVALID_GRANT(422, "A grant is not valid"), INTERNAL(500, "Internal error");
 
 	private final int status;
 

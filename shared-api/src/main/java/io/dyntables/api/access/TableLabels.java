@@ -1,0 +1,19 @@
+package io.dyntables.api.access;
+
+import io.dyntables.api.security.Caller;
+
+/**
+ * Checks, where a command names a table's label (a creation, a rename), that the caller
+ * may write the schema of a table so labelled: grants on a label pattern apply to every
+ * table whose label matches, so a label outside the caller's patterns would create a
+ * table the caller cannot reach, or move one out of others' reach.
+ */
+public interface TableLabels {
+
+	/**
+	 * Refuses (with a {@code RefusedException}) a label the caller may not give a table.
+	 * @param tableId the table's id, or -1 for a table yet to be created
+	 */
+	void checkLabel(Caller caller, long tableId, String label);
+
+}
