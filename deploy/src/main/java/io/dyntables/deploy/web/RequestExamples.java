@@ -73,6 +73,14 @@ class RequestExamples implements OpenApiCustomizer {
 								{"first_name": "Cy", "last_name": "Poe", "age": 40, "address": "Oak St 2"}
 								{"first_name": "Di", "last_name": "Poe", "age": 41, "address": "Oak St 2"}
 								"""));
+		Map<String, Object> grant = new LinkedHashMap<>();
+		grant.put("actions", List.of("schema:read", "rows:read", "rows:write"));
+		grant.put("tables", "sales_*");
+		grant.put("readFields", List.of("region", "total", "tenant"));
+		grant.put("writeFields", List.of("total"));
+		grant.put("rows", "tenant = ${claim.tenant}");
+		examples.put(key(PathItem.HttpMethod.PUT, "/api/admin/roles/{name}"),
+				Map.of(json, Map.of("grants", List.of(grant))));
 		return examples;
 	}
 
