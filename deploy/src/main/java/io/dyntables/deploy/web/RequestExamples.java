@@ -79,6 +79,12 @@ class RequestExamples implements OpenApiCustomizer {
 		grant.put("readFields", List.of("region", "total", "tenant"));
 		grant.put("writeFields", List.of("total"));
 		grant.put("rows", "tenant = ${claim.tenant}");
+		Map<String, Object> apiKey = new LinkedHashMap<>();
+		apiKey.put("name", "etl job");
+		apiKey.put("roles", List.of("writer"));
+		apiKey.put("attributes", Map.of("tenant", "acme"));
+		apiKey.put("expiresAt", "2027-01-01T00:00:00Z");
+		examples.put(key(PathItem.HttpMethod.POST, "/api/admin/keys"), Map.of(json, apiKey));
 		examples.put(key(PathItem.HttpMethod.PUT, "/api/admin/roles/{name}"),
 				Map.of(json, Map.of("grants", List.of(grant))));
 		return examples;
