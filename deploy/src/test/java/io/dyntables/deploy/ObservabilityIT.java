@@ -117,7 +117,8 @@ class ObservabilityIT {
 		String settled = scrape();
 		assertThat(sum(settled, "dyntables_projection_position", "segment=\"0\""))
 			.isEqualTo(sum(settled, "dyntables_projection_head"));
-		assertThat(sum(settled, "dyntables_projection_events_applied_total", "segment=\"0\"")).isPositive();
+		// applied counts per segment; the table's events went to whichever segment it hashes to
+		assertThat(sum(settled, "dyntables_projection_events_applied_total")).isPositive();
 		assertThat(sum(settled, "dyntables_replay_progress")).isBetween(0.0, 1.0);
 		assertThat(sum(settled, "dyntables_replay_running")).isZero();
 
