@@ -9,6 +9,7 @@ import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.query.access.RowLimits;
 import io.dyntables.query.sql.RowSql.Operator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,7 +21,7 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ListingTest {
+class ListingPlannerTest {
 
 	private static final TableSchema PEOPLE = new TableSchema(
 			7, "People", "people_7", List.of(FieldDefinition.of("name", FieldType.STRING),
@@ -31,12 +32,12 @@ class ListingTest {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private static Listing parse(String... pairs) {
+	private static ListingPlan parse(String... pairs) {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			parameters.add(pairs[i], pairs[i + 1]);
 		}
-		return Listing.parse(PEOPLE, parameters, 1000, MAPPER);
+		return ListingPlanner.plan(ListingParser.parse(parameters, 1000), RowScope.of(PEOPLE, RowLimits.NONE), MAPPER);
 	}
 
 	private static void refused(String pointer, String... pairs) {
@@ -46,7 +47,7 @@ class ListingTest {
 
 	@Test
 	void parsesFiltersByTheFieldsType() {
-		Listing listing = parse("age", "in.(1,2)", "name", "like.a*%_", "score", "gte.1.50");
+		ListingPlan listing = parse("age", "in.(1,2)", "name", "like.a*%_", "score", "gte.1.50");
 		assertThat(listing.query().filters()).extracting((filter) -> filter.operator())
 			.containsExactly(Operator.IN, Operator.LIKE, Operator.GTE);
 		assertThat(listing.query().filters().get(0).values()).containsExactly(1, 2);
@@ -73,14 +74,14 @@ class ListingTest {
 
 	@Test
 	void cursorRoundTripsTheSortValuesOfTheLastRow() {
-		Listing first = parse("order", "score.desc,name", "limit", "2");
+		ListingPlan first = parse("order", "score.desc,name", "limit", "2");
 		assertThat(first.query().sorts()).hasSize(3);
 		Map<String, Object> last = new LinkedHashMap<>();
 		last.put("id", 42L);
 		last.put("name", null);
 		last.put("score", new BigDecimal("10.25"));
-		String cursor = first.cursorAfter(last, MAPPER);
-		Listing next = parse("order", "score.desc,name", "limit", "2", "after", cursor);
+		String cursor = Cursor.after(last, first.order(), first.query().sorts(), MAPPER);
+		ListingPlan next = parse("order", "score.desc,name", "limit", "2", "after", cursor);
 		assertThat(next.query().after()).containsExactly("10.25", null, 42L);
 		refused("/query/after", "order", "age", "after", cursor);
 		refused("/query/after", "after", "%%%");
