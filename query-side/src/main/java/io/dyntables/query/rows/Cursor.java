@@ -38,8 +38,28 @@ final class Cursor {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(cursor));
 	}
 
-	/** The sort values a cursor of this order holds, ready to bind. */
-	static List<Object> read(TableSchema schema, String text, String order, List<Sort> sorts, JsonMapper mapper) {
+	/**
+	 * The cursor of a grouped listing's page starting at the given group: groups have no
+	 * key of their own to continue after.
+	 */
+	static String at(long offset, String order, JsonMapper mapper) {
+		Map<String, Object> cursor = new LinkedHashMap<>();
+		cursor.put("o", order);
+		cursor.put("n", offset);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(cursor));
+	}
+
+	/** The offset a grouped listing's cursor of this order holds. */
+	static long offset(String text, String order, JsonMapper mapper) {
+		Map<?, ?> cursor = cursor(text, order, mapper);
+		if (!(cursor.get("n") instanceof Number offset) || offset.longValue() < 0
+				|| !(offset instanceof Integer || offset instanceof Long)) {
+			throw refused("after", "'after' is not a cursor this service gave");
+		}
+		return offset.longValue();
+	}
+
+	private static Map<?, ?> cursor(String text, String order, JsonMapper mapper) {
 		Map<?, ?> cursor;
 		try {
 			cursor = mapper.readValue(Base64.getUrlDecoder().decode(text), Map.class);
@@ -50,6 +70,12 @@ final class Cursor {
 		if (!order.equals(cursor.get("o"))) {
 			throw refused("after", "the cursor belongs to another order; keep 'order' as it was");
 		}
+		return cursor;
+	}
+
+	/** The sort values a cursor of this order holds, ready to bind. */
+	static List<Object> read(TableSchema schema, String text, String order, List<Sort> sorts, JsonMapper mapper) {
+		Map<?, ?> cursor = cursor(text, order, mapper);
 		if (!(cursor.get("k") instanceof List<?> keys) || keys.size() != sorts.size()) {
 			throw refused("after", "'after' is not a cursor this service gave");
 		}

@@ -133,6 +133,30 @@ final class DatabaseErrors {
 		return error;
 	}
 
+	/**
+	 * A failed read as {@link #readFailure(Throwable)} tells it, and when the read has a
+	 * full-text search, PostgreSQL's refusal of its language (42704, no such text search
+	 * configuration) or of its query (42601, a query {@code to_tsquery} cannot read) as a
+	 * refusal of that search's parameter.
+	 * @param searched the parameter of the first full-text search, or null for none
+	 */
+	static Throwable readFailure(Throwable error, String searched) {
+		if (searched != null) {
+			switch (sqlState(error)) {
+				case "42704" -> {
+					return ParameterRefusals.refused(searched,
+							"PostgreSQL knows no text search configuration of the language given");
+				}
+				case "42601" -> {
+					return ParameterRefusals.refused(searched, "PostgreSQL cannot read the text search query");
+				}
+				default -> {
+				}
+			}
+		}
+		return readFailure(error);
+	}
+
 	/** The column PostgreSQL names in its report, if it names one. */
 	private static Optional<String> column(R2dbcException error) {
 		return (error instanceof PostgresqlException postgres) ? postgres.getErrorDetails().getColumnName()

@@ -4,29 +4,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dyntables.api.table.TableSchema;
+import io.dyntables.api.schema.FieldType;
 import io.dyntables.query.rows.ListingRequest.Count;
 import io.dyntables.query.rows.ListingRequest.Format;
-import io.dyntables.query.sql.RowSql.Query;
+import io.dyntables.query.sql.RowSql.Selection;
 
 /**
  * A listing resolved against the table as the caller may see it: what to read, how to
- * count it, how to answer it. Values are in their fields' types, ready to bind.
+ * count it, how to page and answer it. Values are in their fields' types, ready to bind.
  *
- * @param schema the table as the caller may read it
- * @param output the columns answered: the row id, then the selected fields
- * @param query the query to run, reading the answered columns and the sort keys
- * @param order the order as a cursor records it
+ * @param selection what to read: rows, or groups of rows
+ * @param columns the names of the columns the selection reads, in order
+ * @param types the type of each column's values
+ * @param output the columns answered
+ * @param next the cursor of the page after a page's last row
  * @param count how to count the rows, or null for not at all
  * @param format the format asked for in the query, or null to go by the Accept header
+ * @param searched the parameter of the first full-text search, whose language or query
+ * only PostgreSQL can check, or null
  */
-record ListingPlan(TableSchema schema, List<String> output, Query query, String order, Count count, Format format) {
+record ListingPlan(Selection selection, List<String> columns, List<FieldType> types, List<String> output, NextPage next,
+		Count count, Format format, String searched) {
+
+	/** Makes the cursor of the page after a page. */
+	@FunctionalInterface
+	interface NextPage {
+
+		/** The cursor of the page after the one ending with the given row. */
+		String after(Map<String, Object> lastRow);
+
+	}
 
 	/**
 	 * Whether the listing is a page (limited, with a next cursor) rather than all rows.
 	 */
 	boolean paged() {
-		return this.query.limit() > 0;
+		return this.selection.limit() > 0;
 	}
 
 	/** The row as answered: only the selected columns. */

@@ -14,9 +14,17 @@ import io.dyntables.api.schema.FieldValues;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.rows.ListingRequest.Comparison;
 import io.dyntables.query.rows.ListingRequest.Condition;
+import io.dyntables.query.rows.ListingRequest.Logic;
 import io.dyntables.query.rows.ListingRequest.OrderKey;
+import io.dyntables.query.rows.ListingRequest.Selected;
+import io.dyntables.query.sql.RowSql;
+import io.dyntables.query.sql.RowSql.Aggregate;
 import io.dyntables.query.sql.RowSql.Filter;
+import io.dyntables.query.sql.RowSql.GroupSort;
+import io.dyntables.query.sql.RowSql.Groups;
+import io.dyntables.query.sql.RowSql.Junction;
 import io.dyntables.query.sql.RowSql.Operator;
+import io.dyntables.query.sql.RowSql.Output;
 import io.dyntables.query.sql.RowSql.Query;
 import io.dyntables.query.sql.RowSql.Sort;
 import io.dyntables.sql.Sql;
@@ -28,8 +36,11 @@ import static io.dyntables.query.rows.ParameterRefusals.refused;
 /**
  * Resolves a {@link ListingRequest} against the table as the caller may see it: a field
  * the caller may not read is no field (in select, order and filters), the rows the caller
- * may read bound every query, and every value is read by its field's type
- * ({@link FieldValues#fromText}) into the value bound for it.
+ * may read bound every query (AND-ed to the client's conditions, so no {@code or} reaches
+ * past them), and every value is read by its field's type ({@link FieldValues#fromText})
+ * into the value bound for it. A select with aggregates plans groups: the selected fields
+ * are grouped by, ordered by what {@code order} names (fields or aggregates by their
+ * answered names), then by every grouped field, and paged by position.
  */
 final class ListingPlanner {
 
@@ -40,33 +51,144 @@ final class ListingPlanner {
 	 * The plan of the request.
 	 * @param request the listing as parsed
 	 * @param scope the caller's limits on the table
-	 * @param mapper reads cursors
+	 * @param mapper reads and writes cursors
 	 */
 	static ListingPlan plan(ListingRequest request, RowScope scope, JsonMapper mapper) {
+		TableSchema schema = scope.readable();
+		List<RowSql.Condition> conditions = new ArrayList<>();
+		for (Condition condition : request.where()) {
+			conditions.add(condition(schema, condition));
+		}
+		String searched = searched(request.where());
+		boolean grouped = request.select() != null
+				&& request.select().stream().anyMatch((item) -> item.function() != null);
+		if (grouped) {
+			return groups(request, scope, conditions, searched, mapper);
+		}
+		return rows(request, scope, conditions, searched, mapper);
+	}
+
+	private static ListingPlan rows(ListingRequest request, RowScope scope, List<RowSql.Condition> conditions,
+			String searched, JsonMapper mapper) {
 		TableSchema schema = scope.readable();
 		List<String> output = select(schema, request.select());
 		List<Sort> sorts = order(schema, request.order());
 		String order = orderText(sorts);
 		List<Object> after = (request.after() != null) ? Cursor.read(schema, request.after(), order, sorts, mapper)
 				: null;
-		List<Filter> filters = new ArrayList<>();
-		for (Condition condition : request.where()) {
-			filters.add(filter(schema, (Comparison) condition));
-		}
 		Set<String> columns = new LinkedHashSet<>(output);
 		sorts.forEach((sort) -> columns.add(sort.column()));
-		Query query = new Query(schema, List.copyOf(columns), filters, sorts, after, request.limit(), scope.read());
-		return new ListingPlan(schema, output, query, order, request.count(), request.format());
+		List<String> read = List.copyOf(columns);
+		Query query = new Query(schema, read, conditions, sorts, after, request.limit(), scope.read());
+		List<FieldType> types = read.stream().map((column) -> typeOf(schema, column)).toList();
+		return new ListingPlan(query, read, types, output, (last) -> Cursor.after(last, order, sorts, mapper),
+				request.count(), request.format(), searched);
 	}
 
-	private static List<String> select(TableSchema schema, List<String> select) {
+	private static ListingPlan groups(ListingRequest request, RowScope scope, List<RowSql.Condition> conditions,
+			String searched, JsonMapper mapper) {
+		TableSchema schema = scope.readable();
+		List<Output> outputs = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<FieldType> types = new ArrayList<>();
+		for (Selected item : request.select()) {
+			String name = item.name();
+			if (names.contains(name)) {
+				throw refused("select", "'select' answers '" + printable(name) + "' twice; give one an alias, "
+						+ "as in most:max(price)");
+			}
+			String column = null;
+			FieldType type = FieldType.BIGINT;
+			if (item.field() != null) {
+				column = item.field().equals(FieldNames.ROW_ID) ? FieldNames.ROW_ID
+						: field(schema, item.field(), "select").name();
+				type = typeOf(schema, column);
+			}
+			if (item.function() == null) {
+				if (type == FieldType.JSON) {
+					throw refused("select", "json field '" + column + "' cannot be grouped by");
+				}
+			}
+			else if (column != null && !item.function().takes(type)) {
+				throw refused("select", item.function().functionName() + "() does not take " + type.jsonName()
+						+ " field '" + column + "'; " + takes(item.function()));
+			}
+			outputs.add(new Output(item.function(), column));
+			names.add(name);
+			types.add((item.function() == null) ? type : item.function().resultType(type));
+		}
+		List<GroupSort> sorts = new ArrayList<>();
+		Set<Integer> sorted = new LinkedHashSet<>();
+		StringBuilder order = new StringBuilder("groups:").append(String.join(",", signature(outputs, names)));
+		for (OrderKey key : request.order()) {
+			int index = names.indexOf(key.name());
+			if (index < 0) {
+				throw refused("order", "the order of a listing with aggregates names what it answers (a selected "
+						+ "field, an aggregate by its name or alias), not '" + printable(key.name()) + "'");
+			}
+			if (!sorted.add(index)) {
+				throw refused("order", "'order' names '" + key.name() + "' twice");
+			}
+			sorts.add(new GroupSort(index, key.descending()));
+			order.append(';').append(key.name()).append(key.descending() ? ".desc" : ".asc");
+		}
+		// every grouped output last, so that each group has one place and pages neither
+		// repeat nor miss one
+		for (int i = 0; i < outputs.size(); i++) {
+			if (outputs.get(i).grouped() && !sorted.contains(i)) {
+				sorts.add(new GroupSort(i, false));
+			}
+		}
+		String cursorOrder = order.toString();
+		long offset = (request.after() != null) ? Cursor.offset(request.after(), cursorOrder, mapper) : 0;
+		int limit = request.limit();
+		Groups groups = new Groups(schema, outputs, conditions, sorts, limit, offset, scope.read());
+		return new ListingPlan(groups, names, types, names, (last) -> Cursor.at(offset + limit, cursorOrder, mapper),
+				request.count(), request.format(), searched);
+	}
+
+	/** The outputs as a cursor records them: the same select makes the same cursor. */
+	private static List<String> signature(List<Output> outputs, List<String> names) {
+		List<String> signature = new ArrayList<>();
+		for (int i = 0; i < outputs.size(); i++) {
+			Output output = outputs.get(i);
+			signature.add(output.grouped() ? output.column() : names.get(i) + ":" + output.function().functionName()
+					+ "(" + ((output.column() != null) ? output.column() : "") + ")");
+		}
+		return signature;
+	}
+
+	private static String takes(Aggregate function) {
+		return switch (function) {
+			case COUNT -> "count() takes any field";
+			case SUM, AVG -> function.functionName() + "() takes integer, bigint, decimal and float fields";
+			case MIN, MAX -> function.functionName()
+					+ "() takes string, text, integer, bigint, decimal, float, date and timestamp fields";
+		};
+	}
+
+	/** The parameter of the first full-text search, in the order given. */
+	private static String searched(List<Condition> conditions) {
+		for (Condition condition : conditions) {
+			if (condition instanceof Comparison comparison && comparison.operator().searchesText()) {
+				return comparison.parameter();
+			}
+			if (condition instanceof Logic logic && searched(logic.conditions()) != null) {
+				return logic.parameter();
+			}
+		}
+		return null;
+	}
+
+	private static List<String> select(TableSchema schema, List<Selected> select) {
 		List<String> output = new ArrayList<>();
 		output.add(FieldNames.ROW_ID);
 		if (select == null) {
 			schema.fields().forEach((field) -> output.add(field.name()));
 			return output;
 		}
-		for (String name : select) {
+		for (Selected item : select) {
+			String name = item.field();
 			if (name.equals(FieldNames.ROW_ID)) {
 				continue;
 			}
@@ -119,6 +241,26 @@ final class ListingPlanner {
 		return field.get();
 	}
 
+	/** The type of a column's values: the field's, bigint for the row id. */
+	private static FieldType typeOf(TableSchema schema, String column) {
+		return column.equals(FieldNames.ROW_ID) ? FieldType.BIGINT : schema.field(column).orElseThrow().type();
+	}
+
+	/** A condition of the request as SQL conditions it. */
+	private static RowSql.Condition condition(TableSchema schema, Condition condition) {
+		if (condition instanceof Comparison comparison) {
+			return filter(schema, comparison);
+		}
+		if (condition instanceof Logic logic) {
+			List<RowSql.Condition> conditions = new ArrayList<>();
+			for (Condition part : logic.conditions()) {
+				conditions.add(condition(schema, part));
+			}
+			return new Junction(logic.any(), logic.negated(), conditions);
+		}
+		throw new IllegalArgumentException("no plan for a condition of " + condition.getClass());
+	}
+
 	/** A comparison of a field, its values in the field's type. */
 	private static Filter filter(TableSchema schema, Comparison comparison) {
 		String name = comparison.parameter();
@@ -130,26 +272,33 @@ final class ListingPlanner {
 									+ "' to filter on (parameters other than "
 									+ String.join(", ", ListingRequest.RESERVED) + " are filters)"));
 		Operator operator = comparison.operator();
-		if ((operator == Operator.IS_TRUE || operator == Operator.IS_FALSE) && field.type() != FieldType.BOOLEAN) {
-			throw refused(name, "is.true and is.false apply to boolean fields");
+		boolean negated = comparison.negated();
+		if ((operator == Operator.IS_TRUE || operator == Operator.IS_FALSE || operator == Operator.IS_UNKNOWN)
+				&& field.type() != FieldType.BOOLEAN) {
+			throw refused(name, "is.true, is.false and is.unknown apply to boolean fields");
 		}
 		if (operator.takesNoValue()) {
-			return new Filter(field.name(), operator, List.of());
+			return new Filter(field.name(), operator, List.of(), negated, null);
 		}
 		if (field.type() == FieldType.JSON) {
-			throw refused(name, "json fields can only be filtered with is.null and is.notnull");
+			throw refused(name, "json fields can only be filtered with is.null and is.not_null");
 		}
+		boolean textual = field.type() == FieldType.STRING || field.type() == FieldType.TEXT;
 		if (operator == Operator.LIKE || operator == Operator.ILIKE) {
-			if (field.type() != FieldType.STRING && field.type() != FieldType.TEXT) {
+			if (!textual) {
 				throw refused(name, "like and ilike apply to string and text fields");
 			}
-			return new Filter(field.name(), operator, List.of(pattern(name, comparison.values().get(0))));
+			return new Filter(field.name(), operator, List.of(pattern(name, comparison.values().get(0))), negated,
+					null);
+		}
+		if (operator.searchesText() && !textual) {
+			throw refused(name, "fts, plfts, phfts and wfts apply to string and text fields");
 		}
 		List<Object> values = new ArrayList<>();
 		for (String text : comparison.values()) {
 			values.add(value(name, field, text));
 		}
-		return new Filter(field.name(), operator, values);
+		return new Filter(field.name(), operator, values, negated, comparison.language());
 	}
 
 	/**

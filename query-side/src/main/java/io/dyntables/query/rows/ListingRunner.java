@@ -1,11 +1,7 @@
 package io.dyntables.query.rows;
 
-import java.util.List;
 import java.util.Map;
 
-import io.dyntables.api.schema.FieldNames;
-import io.dyntables.api.schema.FieldType;
-import io.dyntables.api.table.TableSchema;
 import io.dyntables.query.rows.ListingRequest.Count;
 import io.dyntables.query.sql.RowSql;
 import reactor.core.publisher.Flux;
@@ -66,15 +62,13 @@ class ListingRunner {
 
 	/** Every row the listing selects, streamed from the database as it is read. */
 	private Flux<Map<String, Object>> rows(ListingPlan plan) {
-		RowSql.Statement statement = RowSql.select(plan.query());
-		List<String> columns = plan.query().columns();
-		List<FieldType> types = types(plan.schema(), columns);
+		RowSql.Statement statement = plan.selection().select();
 		return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
 			.filter((s) -> s.fetchSize(FETCH_SIZE))
-			.map((result) -> RowBinding.read(columns, types, result))
+			.map((result) -> RowBinding.read(plan.columns(), plan.types(), result))
 			.all()
 			.map(plan::answered)
-			.onErrorMap(DatabaseErrors::readFailure);
+			.onErrorMap((error) -> DatabaseErrors.readFailure(error, plan.searched()));
 	}
 
 	/**
@@ -82,37 +76,32 @@ class ListingRunner {
 	 * exists).
 	 */
 	private Mono<Page> page(ListingPlan plan) {
-		RowSql.Query query = plan.query();
-		RowSql.Query probe = new RowSql.Query(query.schema(), query.columns(), query.filters(), query.sorts(),
-				query.after(), query.limit() + 1, query.scope());
-		RowSql.Statement statement = RowSql.select(probe);
-		List<String> columns = query.columns();
-		List<FieldType> types = types(plan.schema(), columns);
+		int limit = plan.selection().limit();
+		RowSql.Statement statement = plan.selection().limited(limit + 1).select();
 		return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
-			.map((result) -> RowBinding.read(columns, types, result))
+			.map((result) -> RowBinding.read(plan.columns(), plan.types(), result))
 			.all()
 			.collectList()
 			.map((rows) -> {
 				String next = null;
-				if (rows.size() > query.limit()) {
-					rows = rows.subList(0, query.limit());
-					next = Cursor.after(rows.get(rows.size() - 1), plan.order(), query.sorts(), this.mapper);
+				if (rows.size() > limit) {
+					rows = rows.subList(0, limit);
+					next = plan.next().after(rows.get(rows.size() - 1));
 				}
 				return new Page(Flux.fromIterable(rows).map(plan::answered), next);
 			})
-			.onErrorMap(DatabaseErrors::readFailure);
+			.onErrorMap((error) -> DatabaseErrors.readFailure(error, plan.searched()));
 	}
 
 	private Mono<Long> count(ListingPlan plan) {
-		RowSql.Query query = plan.query();
 		if (plan.count() == Count.EXACT) {
-			RowSql.Statement statement = RowSql.count(plan.schema(), query.filters(), query.scope());
+			RowSql.Statement statement = plan.selection().count();
 			return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
 				.map((result) -> result.get(0, Long.class))
 				.one()
-				.onErrorMap(DatabaseErrors::readFailure);
+				.onErrorMap((error) -> DatabaseErrors.readFailure(error, plan.searched()));
 		}
-		RowSql.Statement statement = RowSql.estimate(plan.schema(), query.filters(), query.scope());
+		RowSql.Statement statement = plan.selection().estimate();
 		return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
 			.map((result) -> result.get(0, String.class))
 			.one()
@@ -120,15 +109,7 @@ class ListingRunner {
 				JsonNode rows = this.mapper.readTree(explained).path(0).path("Plan").path("Plan Rows");
 				return rows.asLong();
 			})
-			.onErrorMap(DatabaseErrors::readFailure);
-	}
-
-	/** The type of each column's values: the field's, bigint for the row id. */
-	private static List<FieldType> types(TableSchema schema, List<String> columns) {
-		return columns.stream()
-			.map((column) -> column.equals(FieldNames.ROW_ID) ? FieldType.BIGINT
-					: schema.field(column).orElseThrow().type())
-			.toList();
+			.onErrorMap((error) -> DatabaseErrors.readFailure(error, plan.searched()));
 	}
 
 }
