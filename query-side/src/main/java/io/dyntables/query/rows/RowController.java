@@ -169,10 +169,13 @@ class RowController {
 
 	@GetMapping("/rows")
 	@Operation(summary = "List rows",
-			description = "Without parameters, a JSON array of every row by id. Parameters: select, order, limit, "
-					+ "after (cursor from the Link header), count=exact|estimated (X-Total-Count), "
-					+ "format=json|ndjson|csv (or the Accept header), and filters field=op.value "
-					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.notnull, is.true, is.false, like, ilike).")
+			description = "Without parameters, a JSON array of every row by id. Parameters: select (fields, or "
+					+ "aggregates count(), sum(f), avg(f), min(f), max(f), alias:sum(f), grouped by the selected "
+					+ "fields), order, limit, after (cursor from the Link header), count=exact|estimated "
+					+ "(X-Total-Count), format=json|ndjson|csv (or the Accept header), filters field=op.value "
+					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.not_null, is.true, is.false, is.unknown, "
+					+ "like, ilike, fts, plfts, phfts, wfts with an optional language: fts(english).fox; not. before "
+					+ "any), and logic or=(a.eq.1,and(b.gt.2,c.is.null)), and=(...), not.or=(...), not.and=(...).")
 	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange, @Parameter(hidden = true) Caller caller) {
 		return this.listings.list(id, exchange.getRequest().getQueryParams(), caller,
 				(listed) -> this.writer.write(listed, exchange), () -> !exchange.getResponse().isCommitted());
