@@ -2,6 +2,8 @@ package io.dyntables.query.rows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
@@ -90,14 +92,8 @@ public class SingleRows {
 
 	private Mono<Map<String, Object>> selectOne(RowScope scope, long rowId) {
 		TableSchema answered = scope.readable();
-		GenericExecuteSpec spec;
-		if (scope.read() == null) {
-			spec = this.db.sql(RowSql.selectOne(answered)).bind(0, rowId);
-		}
-		else {
-			RowSql.Statement statement = RowSql.selectOne(answered, scope.read());
-			spec = RowBinding.bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
-		}
+		GenericExecuteSpec spec = onRow(rowId, scope.read(), () -> RowSql.selectOne(answered),
+				(rows) -> RowSql.selectOne(answered, rows));
 		return spec.map((result) -> RowBinding.read(answered, result))
 			.one()
 			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
@@ -140,18 +136,25 @@ public class SingleRows {
 	/** Deletes a row the caller may write. */
 	public Mono<Void> delete(long tableId, long rowId, Caller caller) {
 		return this.schemas.retried(tableId, caller, (schema, scope) -> {
-			GenericExecuteSpec spec;
-			if (scope.write() == null) {
-				spec = this.db.sql(RowSql.delete(schema)).bind(0, rowId);
-			}
-			else {
-				RowSql.Statement statement = RowSql.delete(schema, scope.write());
-				spec = RowBinding.bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
-			}
+			GenericExecuteSpec spec = onRow(rowId, scope.write(), () -> RowSql.delete(schema),
+					(rows) -> RowSql.delete(schema, rows));
 			return spec.fetch()
 				.rowsUpdated()
 				.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted));
 		}).then();
+	}
+
+	/**
+	 * A statement on the row whose id is $1: the plain one, or with a scope the one
+	 * limited to it, the scope's values bound after the id.
+	 */
+	private GenericExecuteSpec onRow(long rowId, RowSql.Scope scope, Supplier<String> plain,
+			Function<RowSql.Scope, RowSql.Statement> scoped) {
+		if (scope == null) {
+			return this.db.sql(plain.get()).bind(0, rowId);
+		}
+		RowSql.Statement statement = scoped.apply(scope);
+		return RowBinding.bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
 	}
 
 	/**
