@@ -114,7 +114,8 @@ final class ListingParser {
 	 */
 	private static Logic logic(String parameter, boolean any, boolean negated, String text, int depth, Budget budget) {
 		if (depth > MAX_DEPTH) {
-			throw refused(parameter, "'" + parameter + "' nests or and and more than " + MAX_DEPTH + " deep");
+			throw refused(parameter,
+					"'" + parameter + "' nests or(...) and and(...) more than " + MAX_DEPTH + " levels deep");
 		}
 		List<String> items = items(parameter, text);
 		List<Condition> conditions = new ArrayList<>();

@@ -115,10 +115,11 @@ class ListingParserTest {
 	@Test
 	void boundsDepthConditionsAndValuesQuickly() {
 		String deep = "(" + "or(".repeat(999) + "a.eq.1" + ")".repeat(1000);
-		assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refused("/query/or", "more than 16 deep", "or", deep));
+		assertTimeoutPreemptively(Duration.ofSeconds(2),
+				() -> refused("/query/or", "more than 16 levels deep", "or", deep));
 		String sixteen = "(" + "and(".repeat(15) + "a.eq.1" + ")".repeat(16);
 		assertThat(parse("or", sixteen).where()).hasSize(1);
-		refused("/query/or", "more than 16 deep", "or", "(" + "and(".repeat(16) + "a.eq.1" + ")".repeat(17));
+		refused("/query/or", "more than 16 levels deep", "or", "(" + "and(".repeat(16) + "a.eq.1" + ")".repeat(17));
 
 		StringBuilder many = new StringBuilder("(");
 		for (int i = 0; i < 201; i++) {
