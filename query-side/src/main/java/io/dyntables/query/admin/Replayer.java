@@ -72,7 +72,7 @@ public class Replayer implements DisposableBean {
 
 	private final boolean projectorHere;
 
-	private final Duration claimTimeout;
+	private final ClaimTimeout claimTimeout;
 
 	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
 
@@ -84,8 +84,7 @@ public class Replayer implements DisposableBean {
 
 	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors,
 			ReplayFlag flag, NodeName node, TokenTable tokens, TokenStore tokenStore, TransactionManager transactions,
-			@Value("${dyntables.roles:all}") String roles,
-			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
+			@Value("${dyntables.roles:all}") String roles, ClaimTimeout claimTimeout) {
 		this.projector = projector;
 		this.clock = clock;
 		this.retries = retries;

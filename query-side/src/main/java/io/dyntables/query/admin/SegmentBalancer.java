@@ -64,7 +64,7 @@ class SegmentBalancer implements SmartLifecycle {
 
 	private final int segmentCount;
 
-	private final Duration claimTimeout;
+	private final ClaimTimeout claimTimeout;
 
 	private ScheduledExecutorService scheduler;
 
@@ -74,8 +74,7 @@ class SegmentBalancer implements SmartLifecycle {
 
 	SegmentBalancer(ProjectorProcess projector, NodeName node, ProjectorInstances instances, TokenTable tokens,
 			ReplayFlag replayFlag, DeadLetterRetries retries,
-			@Value("${dyntables.projection.segments:4}") int segmentCount,
-			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
+			@Value("${dyntables.projection.segments:4}") int segmentCount, ClaimTimeout claimTimeout) {
 		this.projector = projector;
 		this.node = node;
 		this.instances = instances;
