@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dyntables.query.DaemonThreads;
 import io.dyntables.query.admin.ProjectorProcess.Segment;
 import io.dyntables.query.projection.DeadLetterRetries;
 import io.dyntables.query.projection.ProjectionErrors;
@@ -76,11 +77,7 @@ public class Replayer implements DisposableBean {
 
 	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
 
-	private final ExecutorService watcher = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "replay-watcher");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService watcher = Executors.newSingleThreadExecutor(DaemonThreads.named("replay-watcher"));
 
 	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors,
 			ReplayFlag flag, NodeName node, TokenTable tokens, TokenStore tokenStore, TransactionManager transactions,

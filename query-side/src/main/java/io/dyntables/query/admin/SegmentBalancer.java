@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dyntables.api.roles.Roles;
+import io.dyntables.query.DaemonThreads;
 import io.dyntables.query.admin.TokenTable.Claim;
 import io.dyntables.query.projection.DeadLetterRetries;
 import org.axonframework.eventhandling.Segment;
@@ -88,11 +89,7 @@ class SegmentBalancer implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.scheduler == null) {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "projection-balancer");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("projection-balancer"));
 			this.scheduler.scheduleWithFixedDelay(this::tick, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
