@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * What of the tables' schemas a caller is shown, from its grants: the tables it may
  * schema:read, and of their fields those its rows:read grants let it read, so that a
- * schema, a listing or an OpenAPI document tells no more of a table than its rows do.
+ * schema, a listing or an OpenAPI document tells no more of a table than its rows do. A
+ * caller that may change the table's schema sees every field: a schema change names the
+ * fields the table keeps, and one written from a partial schema would drop the others.
  */
 @Component
 class AccessVisibility implements TableVisibility {
@@ -59,8 +61,9 @@ class AccessVisibility implements TableVisibility {
 			return this.schemas.get(view.id())
 				.map(TableSchema::name)
 				.defaultIfEmpty(view.name())
-				.map((label) -> withoutHidden(view,
-						AccessPolicy.decide(caller, granted, Action.ROWS_READ, view.id(), label)));
+				.map((label) -> AccessPolicy.decide(caller, granted, Action.SCHEMA_WRITE, view.id(), label).allowed()
+						? view : withoutHidden(view,
+								AccessPolicy.decide(caller, granted, Action.ROWS_READ, view.id(), label)));
 		});
 	}
 
