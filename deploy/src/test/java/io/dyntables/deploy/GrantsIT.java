@@ -305,14 +305,7 @@ class GrantsIT {
 		assertThat(fieldsOf(caller.table(table))).containsExactlyInAnyOrder("region", "total");
 		assertThat(fieldsOf(caller.get("/api/table/{id}?version=1", table))).containsExactlyInAnyOrder("region",
 				"total");
-		assertThat(as(limited, "").get()
-			.uri("/api/table")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Json.LIST)
-			.returnResult()
-			.getResponseBody()).singleElement()
+		assertThat(caller.rowsOf("/api/table")).singleElement()
 			.satisfies((listed) -> assertThat(fieldsOf(listed)).containsExactlyInAnyOrder("region", "total"));
 		String document = caller.text("/api/table/" + table + "/openapi.json", MediaType.APPLICATION_JSON);
 		assertThat(document).contains("\"region\"").doesNotContain("secret");
@@ -590,10 +583,14 @@ class GrantsIT {
 		long table = this.admin.createTable(this.prefix + "_keys", Map.of("item", "string"));
 		String role = this.prefix + "-keyed";
 		setRole(role, List.of(grant(this.prefix + "_*", List.of("rows:read"))));
-		Map<String, Object> holder = createKey(Map.of("name", "holder " + this.prefix, "roles", List.of(role)));
-		Map<String, Object> revoked = createKey(Map.of("name", "revoked " + this.prefix, "roles", List.of(role)));
-		Map<String, Object> admin = createKey(Map.of("name", "admin " + this.prefix, "roles", List.of("admin")));
-		Map<String, Object> other = createKey(Map.of("name", "other " + this.prefix, "roles", List.of("nobody")));
+		Map<String, Object> holder = this.admin
+			.createKey(Map.of("name", "holder " + this.prefix, "roles", List.of(role)));
+		Map<String, Object> revoked = this.admin
+			.createKey(Map.of("name", "revoked " + this.prefix, "roles", List.of(role)));
+		Map<String, Object> admin = this.admin
+			.createKey(Map.of("name", "admin " + this.prefix, "roles", List.of("admin")));
+		Map<String, Object> other = this.admin
+			.createKey(Map.of("name", "other " + this.prefix, "roles", List.of("nobody")));
 		Thread.sleep(20);
 		Instant beforeRevocation = Instant.now();
 		Thread.sleep(20);
@@ -610,19 +607,6 @@ class GrantsIT {
 		assertThat((String) now.get("tokens")).contains("JWT");
 		assertThat(keys(whoCould("rows:read", table, beforeRevocation), role)).containsExactlyInAnyOrder(key(holder),
 				key(revoked));
-	}
-
-	private Map<String, Object> createKey(Map<String, Object> request) {
-		return this.http.post()
-			.uri("/api/admin/keys")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static Map<String, Object> key(Map<String, Object> created) {
