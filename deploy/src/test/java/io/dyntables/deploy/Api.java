@@ -105,6 +105,20 @@ final class Api {
 			.getResponseBody();
 	}
 
+	/** Creates an API key and answers the created key's JSON, the key itself included. */
+	Map<String, Object> createKey(Map<String, Object> request) {
+		return this.http.post()
+			.uri("/api/admin/keys")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Json.MAP)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/** A JSON object answered 200 at the path. */
 	Map<String, Object> get(String uri, Object... variables) {
 		return ok(this.http.get().uri(uri, variables).exchange());

@@ -171,6 +171,27 @@ class AuthenticationIT {
 	}
 
 	@Test
+	@Order(3)
+	void aGrantOfAdminOnEveryTableReadsMetricsAsItAdministers() {
+		defineRole("operator", List.of(Map.of("actions", List.of("admin"), "tables", "*")));
+		defineRole("table-operator", List.of(Map.of("actions", List.of("admin"), "tables", "ops_*")));
+		String operator = (String) createKey(http, Map.of("name", "operator", "roles", List.of("operator"))).get("key");
+		String narrow = (String) createKey(http, Map.of("name", "narrow", "roles", List.of("table-operator")))
+			.get("key");
+		for (String path : List.of("/api/admin/projection", "/actuator/prometheus")) {
+			http.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(operator)).exchange().expectStatus().isOk();
+			http.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, bearer(narrow))
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	@Test
 	@Order(4)
 	void revokedAndExpiredKeysAreRefusedAtOnce() throws InterruptedException {
 		Map<String, Object> created = createKey(http, Map.of("name", "short lived"));

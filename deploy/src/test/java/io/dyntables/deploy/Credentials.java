@@ -19,7 +19,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,17 +50,8 @@ final class Credentials {
 
 	/** Creates an API key as the admin and answers the created key's JSON. */
 	static Map<String, Object> createKey(WebTestClient http, Map<String, Object> request) {
-		return http.post()
-			.uri("/api/admin/keys")
-			.header(HttpHeaders.AUTHORIZATION, bearer(ADMIN_KEY))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Json.MAP)
-			.returnResult()
-			.getResponseBody();
+		return new Api(http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, bearer(ADMIN_KEY)).build())
+			.createKey(request);
 	}
 
 	static String bearer(String credential) {

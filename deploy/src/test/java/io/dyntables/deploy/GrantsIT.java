@@ -1,11 +1,13 @@
 package io.dyntables.deploy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,6 +218,113 @@ class GrantsIT {
 			.bodyValue(Map.of("name", "elsewhere_" + this.prefix, "fields", Map.of("item", "string")))
 			.exchange(), 403, "forbidden");
 		assertThat(this.admin.table(id).get("name")).isEqualTo(this.prefix + "_orders");
+	}
+
+	@Test
+	void aRevertCannotBringBackALabelOutsideTheCallersPatterns() {
+		long id = this.admin.createTable("elsewhere_" + this.prefix, Map.of("item", "string"));
+		rename(this.http, id, this.prefix + "_moved").expectStatus().isOk();
+		this.admin.changeSchema(id, Map.of("fields", Map.of("item", "string", "extra", "integer")));
+		String role = this.prefix + "-reverter";
+		setRole(role, List.of(grant(this.prefix + "_*", List.of("schema:read", "schema:write"))));
+		WebTestClient reverter = as(role, "");
+		awaitVisible(reverter, id);
+
+		// version 1 was labelled outside the pattern: neither the revert nor its dry run
+		for (String dryRun : List.of("true", "false")) {
+			Api.refused(reverter.post().uri("/api/table/{id}/revert?to=1&dryRun=" + dryRun, id).exchange(), 403,
+					"forbidden")
+				.jsonPath("$.errors[0].pointer")
+				.isEqualTo("/to");
+		}
+		assertThat(this.admin.table(id).get("name")).isEqualTo(this.prefix + "_moved");
+		assertThat(this.admin.version(id)).isEqualTo(3);
+
+		// version 2 had the label it has now: the revert is the caller's to make
+		reverter.post().uri("/api/table/{id}/revert?to=2", id).exchange().expectStatus().isOk();
+		Map<String, Object> reverted = this.admin.table(id);
+		assertThat(reverted.get("name")).isEqualTo(this.prefix + "_moved");
+		assertThat(fieldsOf(reverted)).containsExactly("item");
+		// a version the table does not have is still refused by the command, as for
+		// anyone
+		Api.refused(reverter.post().uri("/api/table/{id}/revert?to=99", id).exchange(), 404, "not-found");
+
+		// into another scope: a table the caller may write, reverted to a label it may
+		// not give
+		long other = this.admin.createTable("hr_" + this.prefix, Map.of("name", "string"));
+		rename(this.http, other, this.prefix + "_hr").expectStatus().isOk();
+		awaitVisible(reverter, other);
+		Api.refused(reverter.post().uri("/api/table/{id}/revert?to=1", other).exchange(), 403, "forbidden");
+		assertThat(this.admin.table(other).get("name")).isEqualTo(this.prefix + "_hr");
+		// the unrestricted caller may
+		this.http.post().uri("/api/table/{id}/revert?to=1", other).exchange().expectStatus().isOk();
+		assertThat(this.admin.table(other).get("name")).isEqualTo("hr_" + this.prefix);
+	}
+
+	/**
+	 * Waits until the caller sees the table: visibility follows a rename as soon as the
+	 * schema cache has it, a moment after the rename answers.
+	 */
+	private static void awaitVisible(WebTestClient caller, long id) {
+		Api.await(Duration.ofSeconds(10), "table " + id + " to come under the caller's grants",
+				() -> caller.get()
+					.uri("/api/table/{id}", id)
+					.exchange()
+					.returnResult(Void.class)
+					.getStatus()
+					.value() == 200);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> fieldsOf(Object table) {
+		return ((Map<String, Object>) ((Map<String, Object>) table).get("fields")).keySet();
+	}
+
+	private static ResponseSpec rename(WebTestClient client, long id, String name) {
+		return client.patch()
+			.uri("/api/table/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", name))
+			.exchange();
+	}
+
+	// field grants
+
+	@Test
+	void schemasAndOpenApiDocumentsShowOnlyTheFieldsACallerMayRead() {
+		long table = this.admin.createTable(this.prefix + "_shown",
+				Map.of("region", "string", "total", "integer", "secret", "string"));
+		String limited = this.prefix + "-limited";
+		Map<String, Object> fieldGrant = grant(List.of(table), List.of("schema:read", "rows:read"));
+		fieldGrant.put("readFields", List.of("region", "total"));
+		setRole(limited, List.of(fieldGrant));
+		String whole = this.prefix + "-whole";
+		setRole(whole, List.of(grant(List.of(table), List.of("schema:read", "rows:read"))));
+		Api caller = new Api(as(limited, ""));
+
+		assertThat(fieldsOf(caller.table(table))).containsExactlyInAnyOrder("region", "total");
+		assertThat(fieldsOf(caller.get("/api/table/{id}?version=1", table))).containsExactlyInAnyOrder("region",
+				"total");
+		assertThat(caller.rowsOf("/api/table")).singleElement()
+			.satisfies((listed) -> assertThat(fieldsOf(listed)).containsExactlyInAnyOrder("region", "total"));
+		String document = caller.text("/api/table/" + table + "/openapi.json", MediaType.APPLICATION_JSON);
+		assertThat(document).contains("\"region\"").doesNotContain("secret");
+		assertThat(caller.text("/api/table/" + table + "/openapi.json?version=1", MediaType.APPLICATION_JSON))
+			.doesNotContain("secret");
+
+		// a caller whose reads are not limited to fields, and the unrestricted one, see
+		// every field
+		assertThat(fieldsOf(new Api(as(whole, "")).table(table))).contains("secret");
+		assertThat(fieldsOf(this.admin.table(table))).contains("secret");
+		assertThat(this.admin.text("/api/table/" + table + "/openapi.json", MediaType.APPLICATION_JSON))
+			.contains("secret");
+		// both roles at once: the grants add up
+		assertThat(fieldsOf(new Api(as(limited + "," + whole, "")).table(table))).contains("secret");
+		// a caller that may change the schema sees the fields a schema change would keep
+		// or drop
+		String designer = this.prefix + "-designer";
+		setRole(designer, List.of(grant(List.of(table), List.of("schema:write"))));
+		assertThat(fieldsOf(new Api(as(limited + "," + designer, "")).table(table))).contains("secret");
 	}
 
 	// field grants
@@ -475,6 +584,51 @@ class GrantsIT {
 		assertThat(roles(whoCould("rows:write", table, null))).doesNotContain(role);
 		Api.refused(this.http.get().uri("/api/admin/access?action=rows:drop&table=" + table).exchange(), 400,
 				"invalid-parameter");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void whoCouldListsTheKeysHoldingEachRoleThen() throws InterruptedException {
+		long table = this.admin.createTable(this.prefix + "_keys", Map.of("item", "string"));
+		String role = this.prefix + "-keyed";
+		setRole(role, List.of(grant(this.prefix + "_*", List.of("rows:read"))));
+		Map<String, Object> holder = this.admin
+			.createKey(Map.of("name", "holder " + this.prefix, "roles", List.of(role)));
+		Map<String, Object> revoked = this.admin
+			.createKey(Map.of("name", "revoked " + this.prefix, "roles", List.of(role)));
+		Map<String, Object> admin = this.admin
+			.createKey(Map.of("name", "admin " + this.prefix, "roles", List.of("admin")));
+		Map<String, Object> other = this.admin
+			.createKey(Map.of("name", "other " + this.prefix, "roles", List.of("nobody")));
+		Thread.sleep(20);
+		Instant beforeRevocation = Instant.now();
+		Thread.sleep(20);
+		this.http.delete()
+			.uri("/api/admin/keys/{prefix}", revoked.get("prefix"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		Map<String, Object> now = whoCould("rows:read", table, null);
+		assertThat(keys(now, role)).containsExactlyInAnyOrder(key(holder));
+		assertThat(keys(now, "admin")).contains(key(admin)).doesNotContain(key(holder), key(other));
+		assertThat(now.toString()).doesNotContain((String) other.get("prefix"));
+		assertThat((String) now.get("tokens")).contains("JWT");
+		assertThat(keys(whoCould("rows:read", table, beforeRevocation), role)).containsExactlyInAnyOrder(key(holder),
+				key(revoked));
+	}
+
+	private static Map<String, Object> key(Map<String, Object> created) {
+		return Map.of("prefix", created.get("prefix"), "name", created.get("name"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> keys(Map<String, Object> answer, String role) {
+		return ((List<Map<String, Object>>) answer.get("roles")).stream()
+			.filter((entry) -> role.equals(entry.get("role")))
+			.findFirst()
+			.map((entry) -> (List<Map<String, Object>>) entry.get("keys"))
+			.orElseThrow(() -> new AssertionError("no role " + role + " in " + answer));
 	}
 
 	private Map<String, Object> whoCould(String action, long table, Instant at) {

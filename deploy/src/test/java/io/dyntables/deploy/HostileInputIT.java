@@ -244,6 +244,17 @@ class HostileInputIT {
 	}
 
 	@Test
+	void aQueryParameterNamedWithControlCharactersIsRefusedAsAParameter() {
+		long id = this.api.createTable("Controls", Map.of("s", "string"));
+		for (String path : List.of("/api/table/" + id, "/api/table/" + id + "/history",
+				"/api/table/" + id + "/openapi.json", "/api/table/" + id + "/rows", "/api/admin/roles/admin")) {
+			for (String query : List.of("?%00=1", "?%01", "?s%00=eq.1")) {
+				Api.refused(this.http.get().uri(Api.raw(path + query)).exchange(), 400, "invalid-parameter");
+			}
+		}
+	}
+
+	@Test
 	void theEventsOfATableThatDoesNotExistAre404NotAStream() {
 		this.http.get()
 			.uri("/api/table/{id}/events", 987654321)

@@ -4,6 +4,7 @@ import io.dyntables.api.roles.Roles;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
+import io.dyntables.api.security.Caller;
 import io.dyntables.api.table.Commands.RevertSchema;
 import io.dyntables.api.table.ConversionMode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,8 +33,11 @@ class RevertController {
 
 	private final TableCommands commands;
 
-	RevertController(TableCommands commands) {
+	private final LabelChecks labels;
+
+	RevertController(TableCommands commands, LabelChecks labels) {
 		this.commands = commands;
+		this.labels = labels;
 	}
 
 	@PostMapping("/{id}/revert")
@@ -44,12 +48,17 @@ class RevertController {
 					+ "with the data it would drop.")
 	Mono<ResponseEntity<Object>> revert(@PathVariable long id, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String convert,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit) {
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Parameter(hidden = true) Audit audit,
+			@Parameter(hidden = true) Caller caller) {
 		long toVersion = version(to);
 		ConversionMode conversion = Bodies.conversion(convert, ErrorCode.INVALID_PARAMETER);
 		Long stated = Bodies.ifMatch(ifMatch);
-		return this.commands.onTable(id, stated, dryRun, audit,
-				(expected) -> new RevertSchema(id, toVersion, expected, conversion, dryRun));
+		// the label the table had then comes back with the schema: the caller must be
+		// able
+		// to give it
+		return this.labels.allowedAt(caller, id, toVersion)
+			.then(this.commands.onTable(id, stated, dryRun, audit,
+					(expected) -> new RevertSchema(id, toVersion, expected, conversion, dryRun)));
 	}
 
 	private static long version(String to) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dyntables.api.access.TableLabels;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.schema.FieldDefinition;
@@ -63,9 +62,9 @@ class TableCommandController {
 
 	private final TableIdAllocator ids;
 
-	private final TableLabels labels;
+	private final LabelChecks labels;
 
-	TableCommandController(TableCommands commands, TableIdAllocator ids, TableLabels labels) {
+	TableCommandController(TableCommands commands, TableIdAllocator ids, LabelChecks labels) {
 		this.commands = commands;
 		this.ids = ids;
 		this.labels = labels;
@@ -130,16 +129,9 @@ class TableCommandController {
 				(expected) -> new RenameTable(id, name, expected, dryRun)));
 	}
 
-	/**
-	 * Refuses a label the caller may not give a table (the check may read the grants, so
-	 * it runs off the event loop; an unrestricted caller needs none).
-	 */
+	/** Refuses a label the caller may not give a table. */
 	private Mono<Void> labelAllowed(Caller caller, long id, String name) {
-		if (caller.unrestricted()) {
-			return Mono.empty();
-		}
-		return Mono.<Void>fromRunnable(() -> this.labels.checkLabel(caller, id, name))
-			.subscribeOn(Schedulers.boundedElastic());
+		return this.labels.allowed(caller, id, name, "/name");
 	}
 
 	@PatchMapping("/{id}/fields/{field}")

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.dyntables.query.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -68,8 +69,8 @@ public final class DatabaseProbe implements AutoCloseable {
 		this.connectionProperties.setProperty("loginTimeout", seconds);
 		this.connectionProperties.setProperty("socketTimeout", seconds);
 		this.state = State.up(clock.instant());
-		this.schedule = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "dyntables-db-probe"));
-		this.checker = Executors.newSingleThreadExecutor((task) -> daemon(task, "dyntables-db-check"));
+		this.schedule = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dyntables-db-probe"));
+		this.checker = Executors.newSingleThreadExecutor(DaemonThreads.named("dyntables-db-check"));
 	}
 
 	/** Starts checking the database every interval, the first time at once. */
@@ -203,12 +204,6 @@ public final class DatabaseProbe implements AutoCloseable {
 		this.schedule.shutdownNow();
 		this.checker.shutdownNow();
 		abortConnection();
-	}
-
-	private static Thread daemon(Runnable task, String name) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.dyntables.query.DaemonThreads;
 import io.dyntables.query.admin.Replayer;
 import io.dyntables.query.projection.TableProjector;
 import io.micrometer.core.instrument.Gauge;
@@ -49,11 +50,8 @@ class ProjectionMetrics implements MeterBinder, DisposableBean {
 
 	private final Duration interval;
 
-	private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "projection-metrics");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService refresher = Executors
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("projection-metrics"));
 
 	private volatile long head = -1;
 

@@ -53,13 +53,6 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 			.map((authentication) -> ((CallerAuthentication) authentication).getPrincipal());
 	}
 
-	/**
-	 * Whether the caller may administer: unrestricted, or holding the {@code admin} role.
-	 */
-	public static boolean isAdmin(Caller caller) {
-		return caller.unrestricted() || caller.roles().contains(ADMIN_ROLE);
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof CallerAuthentication that && this.caller.equals(that.caller);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.dyntables.query.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,11 +73,7 @@ class LastUsed implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.writer == null) {
-			this.writer = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "dyntables-key-last-used");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.writer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dyntables-key-last-used"));
 			long millis = this.interval.toMillis();
 			this.writer.scheduleWithFixedDelay(this::write, millis, millis, TimeUnit.MILLISECONDS);
 		}

@@ -3,7 +3,10 @@ package io.dyntables.deploy.security;
 import java.time.Duration;
 import java.util.List;
 
+import io.dyntables.api.access.AccessPolicy;
+import io.dyntables.api.security.Action;
 import io.dyntables.deploy.web.ProblemWriter;
+import io.dyntables.query.access.RoleGrants;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,9 +37,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * credential except the documentation and the health probes; without one the service is
  * in {@link ProtectedMode}. A proven caller is the principal of the request's security
  * context as a {@link CallerAuthentication}. What it may do on the API is decided by its
- * grants ({@link Authorization}); the metrics, unless made public, need an admin caller.
- * Stateless: no session, no cookie, no CSRF token (no credential is ever sent by a
- * browser on its own).
+ * grants ({@link Authorization}); the metrics, unless made public, need the action admin
+ * on every table, as the administration routes do. Stateless: no session, no cookie, no
+ * CSRF token (no credential is ever sent by a browser on its own).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -60,7 +63,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings, KeyCallers keys,
-			ProblemWriter problems, @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
+			RoleGrants grants, ProblemWriter problems,
+			@Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
 		AdminKey adminKey = AdminKey.of(settings);
 		boolean protectedMode = !settings.credentialsConfigured();
 		ReactiveAuthenticationManager jwts = settings.jwtConfigured() ? JwtCallers.manager(settings.jwt()) : null;
@@ -85,7 +89,7 @@ class SecurityConfiguration {
 					exchanges.pathMatchers(PROMETHEUS).permitAll();
 				}
 				// the API's routes, administration included, are authorized by grants
-				exchanges.pathMatchers(PROMETHEUS).access(admin());
+				exchanges.pathMatchers(PROMETHEUS).access(admin(grants));
 				exchanges.anyExchange().authenticated();
 			});
 		if (protectedMode) {
@@ -106,12 +110,16 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Allows an admin caller: unrestricted, or with the admin role. */
-	private static ReactiveAuthorizationManager<AuthorizationContext> admin() {
-		return (authentication, context) -> authentication
-			.<AuthorizationResult>map(
-					(proven) -> new AuthorizationDecision(proven instanceof CallerAuthentication caller
-							&& CallerAuthentication.isAdmin(caller.getPrincipal())))
+	/**
+	 * Allows a caller with the action admin on every table, as every administration route
+	 * needs: unrestricted, with the admin role, or with a grant of admin on {@code *}.
+	 */
+	private static ReactiveAuthorizationManager<AuthorizationContext> admin(RoleGrants grants) {
+		return (authentication, context) -> authentication.filter(CallerAuthentication.class::isInstance)
+			.map((proven) -> ((CallerAuthentication) proven).getPrincipal())
+			.flatMap((caller) -> grants.of(caller)
+				.map((granted) -> AccessPolicy.allowedEverywhere(caller, granted, Action.ADMIN)))
+			.<AuthorizationResult>map(AuthorizationDecision::new)
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 

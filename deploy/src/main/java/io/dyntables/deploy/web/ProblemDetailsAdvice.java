@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -125,6 +126,12 @@ class ProblemDetailsAdvice {
 		}
 		if (error instanceof ServerWebInputException input) {
 			return parameterProblem(input).orElseGet(() -> one(ErrorCode.MALFORMED_REQUEST, inputProblem(input)));
+		}
+		if (error instanceof ServerExchangeRejectedException) {
+			// Spring Security's firewall checks query parameters when a handler first
+			// reads them
+			return one(ErrorCode.INVALID_PARAMETER,
+					"a query parameter's name or value holds characters no parameter may hold (control characters)");
 		}
 		if (error instanceof DecodingException) {
 			return one(ErrorCode.MALFORMED_REQUEST, "the request body is not valid JSON");

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the label a creation or a rename gives a table against the caller's schema:write
- * grants: a table created under a label pattern the caller may write falls under every
- * grant of that pattern, so its creator's roles reach it at once.
+ * Checks the label a creation, a rename or a revert gives a table against the caller's
+ * schema:write grants: a table created under a label pattern the caller may write falls
+ * under every grant of that pattern, so its creator's roles reach it at once.
  */
 @Component
 class AccessLabels implements TableLabels {
@@ -28,14 +28,14 @@ class AccessLabels implements TableLabels {
 	}
 
 	@Override
-	public void checkLabel(Caller caller, long tableId, String label) {
+	public void checkLabel(Caller caller, long tableId, String label, String pointer) {
 		if (caller.unrestricted()) {
 			return;
 		}
 		if (!AccessPolicy.mayLabel(caller, this.grants.ofBlocking(caller), tableId, label)) {
 			String shown = label.replaceAll("\\p{Cntrl}", "?");
 			log.warn("Denied schema:write on tables labelled '{}' to {}", shown, caller.principal());
-			throw new RefusedException(ErrorCode.FORBIDDEN, "/name", "this needs schema:write on tables labelled '"
+			throw new RefusedException(ErrorCode.FORBIDDEN, pointer, "this needs schema:write on tables labelled '"
 					+ shown + "', which the caller's roles do not grant");
 		}
 	}

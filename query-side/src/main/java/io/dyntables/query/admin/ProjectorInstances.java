@@ -34,13 +34,13 @@ class ProjectorInstances {
 	}
 
 	/** The live instances, by name; long-gone ones are dropped from the table. */
-	List<String> live(Duration claimTimeout) {
+	List<String> live(ClaimTimeout claimTimeout) {
 		this.jdbc.update("DELETE FROM dyntables.projector_instance WHERE seen_at < now() - make_interval(secs => ?)",
 				(double) FORGOTTEN_AFTER.toSeconds());
 		return this.jdbc.queryForList(
 				"SELECT node_id FROM dyntables.projector_instance "
 						+ "WHERE seen_at > now() - make_interval(secs => ?) ORDER BY node_id",
-				String.class, claimTimeout.toMillis() / 1000.0);
+				String.class, claimTimeout.duration().toMillis() / 1000.0);
 	}
 
 }

@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +35,10 @@ class ProjectorProcess {
 
 	private final NodeName node;
 
-	private final Duration claimTimeout;
+	private final ClaimTimeout claimTimeout;
 
 	ProjectorProcess(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-			TokenTable tokens, NodeName node,
-			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
+			TokenTable tokens, NodeName node, ClaimTimeout claimTimeout) {
 		this.processing = processing;
 		this.eventStore = eventStore;
 		this.jdbc = jdbc;

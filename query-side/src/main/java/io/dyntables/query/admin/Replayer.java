@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dyntables.query.DaemonThreads;
 import io.dyntables.query.admin.ProjectorProcess.Segment;
 import io.dyntables.query.projection.DeadLetterRetries;
 import io.dyntables.query.projection.ProjectionErrors;
@@ -72,20 +73,15 @@ public class Replayer implements DisposableBean {
 
 	private final boolean projectorHere;
 
-	private final Duration claimTimeout;
+	private final ClaimTimeout claimTimeout;
 
 	private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
 
-	private final ExecutorService watcher = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "replay-watcher");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService watcher = Executors.newSingleThreadExecutor(DaemonThreads.named("replay-watcher"));
 
 	Replayer(ProjectorProcess projector, Clock clock, DeadLetterRetries retries, ProjectionErrors errors,
 			ReplayFlag flag, NodeName node, TokenTable tokens, TokenStore tokenStore, TransactionManager transactions,
-			@Value("${dyntables.roles:all}") String roles,
-			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
+			@Value("${dyntables.roles:all}") String roles, ClaimTimeout claimTimeout) {
 		this.projector = projector;
 		this.clock = clock;
 		this.retries = retries;

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dyntables.api.roles.Roles;
+import io.dyntables.query.DaemonThreads;
 import io.dyntables.query.admin.TokenTable.Claim;
 import io.dyntables.query.projection.DeadLetterRetries;
 import org.axonframework.eventhandling.Segment;
@@ -64,7 +65,7 @@ class SegmentBalancer implements SmartLifecycle {
 
 	private final int segmentCount;
 
-	private final Duration claimTimeout;
+	private final ClaimTimeout claimTimeout;
 
 	private ScheduledExecutorService scheduler;
 
@@ -74,8 +75,7 @@ class SegmentBalancer implements SmartLifecycle {
 
 	SegmentBalancer(ProjectorProcess projector, NodeName node, ProjectorInstances instances, TokenTable tokens,
 			ReplayFlag replayFlag, DeadLetterRetries retries,
-			@Value("${dyntables.projection.segments:4}") int segmentCount,
-			@Value("${dyntables.projection.claim-timeout:3s}") Duration claimTimeout) {
+			@Value("${dyntables.projection.segments:4}") int segmentCount, ClaimTimeout claimTimeout) {
 		this.projector = projector;
 		this.node = node;
 		this.instances = instances;
@@ -89,11 +89,7 @@ class SegmentBalancer implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.scheduler == null) {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "projection-balancer");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("projection-balancer"));
 			this.scheduler.scheduleWithFixedDelay(this::tick, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}

@@ -40,8 +40,9 @@ class TokenTable {
 		/**
 		 * Whether the claim still holds: a claim not extended within the timeout lapses.
 		 */
-		boolean held(Instant now, java.time.Duration claimTimeout) {
-			return this.owner != null && this.claimedAt != null && this.claimedAt.plus(claimTimeout).isAfter(now);
+		boolean held(Instant now, ClaimTimeout claimTimeout) {
+			return this.owner != null && this.claimedAt != null
+					&& this.claimedAt.plus(claimTimeout.duration()).isAfter(now);
 		}
 
 	}

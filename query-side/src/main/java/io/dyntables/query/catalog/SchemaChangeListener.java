@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.dyntables.query.DaemonThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -91,8 +92,7 @@ public class SchemaChangeListener implements SmartLifecycle {
 	public synchronized void start() {
 		if (this.thread == null) {
 			this.running = true;
-			this.thread = new Thread(this::listen, "dyntables-schema-listener");
-			this.thread.setDaemon(true);
+			this.thread = DaemonThreads.named("dyntables-schema-listener").newThread(this::listen);
 			this.thread.start();
 		}
 	}

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,38 +52,44 @@ class TableQueryController {
 			description = "A JSON array of every table that is not deleted and whose schema the caller may read.")
 	Mono<List<TableResponse>> all(@Parameter(hidden = true) Caller caller) {
 		return this.visibility.listable(caller)
-			.flatMap((listable) -> Mono.fromFuture(
-					() -> this.queries.query(new FindAllTables(), ResponseTypes.multipleInstancesOf(TableView.class)))
+			.flatMap((listable) -> Mono
+				.fromFuture(() -> this.queries.query(new FindAllTables(),
+						ResponseTypes.multipleInstancesOf(TableView.class)))
 				.subscribeOn(Schedulers.boundedElastic())
-				.map((views) -> views.stream().filter(listable).map(TableResponse::of).toList()));
+				.flatMapMany((views) -> Flux.fromIterable(views).filter(listable))
+				.concatMap((view) -> this.visibility.shown(caller, view))
+				.map(TableResponse::of)
+				.collectList());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a table's schema",
 			description = "The ETag is the table's version; send it as If-Match to change the table safely. "
 					+ "With 'version' (a number) or 'at' (an ISO-8601 time), the schema as it was then, "
-					+ "deleted tables included.")
+					+ "deleted tables included. Fields the caller may not read rows of are left out.")
 	Mono<ResponseEntity<TableResponse>> one(@PathVariable long id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String at) {
+			@RequestParam(required = false) String at, @Parameter(hidden = true) Caller caller) {
 		Long asOfVersion = Params.number("version", version, 1, Long.MAX_VALUE);
 		Instant asOf = Params.instant("at", at);
 		if (asOfVersion != null && asOf != null) {
 			throw new RefusedException(ErrorCode.INVALID_PARAMETER, "/at", "give 'version' or 'at', not both");
 		}
 		if (asOfVersion != null || asOf != null) {
-			return asOf(id, new FindTableAsOf(id, asOfVersion, asOf));
+			return asOf(id, new FindTableAsOf(id, asOfVersion, asOf), caller);
 		}
 		return QueryResults.optional(this.queries, new FindTable(id), TableView.class)
 			.filter((view) -> !view.deleted())
 			.switchIfEmpty(Mono.error(() -> RefusedException.tableNotFound(id)))
+			.flatMap((view) -> this.visibility.shown(caller, view))
 			.map((view) -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(TableResponse.of(view)));
 	}
 
-	private Mono<ResponseEntity<TableResponse>> asOf(long id, FindTableAsOf query) {
+	private Mono<ResponseEntity<TableResponse>> asOf(long id, FindTableAsOf query, Caller caller) {
 		return QueryResults.optional(this.queries, query, TableView.class)
 			.switchIfEmpty(Mono.error(() -> new RefusedException(ErrorCode.NOT_FOUND, "",
 					(query.version() != null) ? "table " + id + " has no version " + query.version()
 							: "table " + id + " did not exist at " + query.at())))
+			.flatMap((view) -> this.visibility.shown(caller, view))
 			.map((view) -> ResponseEntity.ok().body(TableResponse.of(view)));
 	}
 

@@ -9,10 +9,13 @@ import io.dyntables.api.history.HistoryQueries.FindTableAsOf;
 import io.dyntables.api.roles.Roles;
 import io.dyntables.api.table.Queries.FindAllTables;
 import io.dyntables.api.table.Queries.FindTable;
+import io.dyntables.api.security.Caller;
 import io.dyntables.api.table.TableView;
 import io.dyntables.query.QueryResults;
+import io.dyntables.query.catalog.TableVisibility;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -45,10 +48,14 @@ class TableOpenApiController {
 
 	private final TableOpenApi documents;
 
-	TableOpenApiController(QueryGateway queries, @Value("${dyntables.public-url:/}") String publicUrl,
+	private final TableVisibility visibility;
+
+	TableOpenApiController(QueryGateway queries, TableVisibility visibility,
+			@Value("${dyntables.public-url:/}") String publicUrl,
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
 		this.queries = queries;
+		this.visibility = visibility;
 		this.documents = new TableOpenApi(publicUrl, maxPageSize, maxBulkSize);
 	}
 
@@ -56,11 +63,14 @@ class TableOpenApiController {
 	@Operation(summary = "The OpenAPI document of a table's rows",
 			description = "An OpenAPI 3.0.3 document of the row API typed by the table's schema: its fields' types, "
 					+ "required fields, defaults, the filters each field takes. With 'version', the document of "
-					+ "that earlier version of the schema. Generate a typed client from it.")
-	Mono<ResponseEntity<String>> document(@PathVariable long id, @RequestParam(required = false) String version) {
+					+ "that earlier version of the schema. Generate a typed client from it. Fields the caller may "
+					+ "not read rows of are left out.")
+	Mono<ResponseEntity<String>> document(@PathVariable long id, @RequestParam(required = false) String version,
+			@Parameter(hidden = true) Caller caller) {
 		Long asOf = version(version);
 		Mono<TableView> table = (asOf != null) ? asOf(id, asOf) : current(id);
-		return table.map(this.documents::document)
+		return table.flatMap((view) -> this.visibility.shown(caller, view))
+			.map(this.documents::document)
 			.map(TableOpenApiController::json)
 			.map((json) -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json));
 	}
