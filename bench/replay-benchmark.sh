@@ -11,14 +11,17 @@
 # backends were doing; the DDL alone, run again and rolled back, gives the floor.
 # Usage, from the repository root:  [EXISTING=true] [SHAPES=...] bench/replay-benchmark.sh [TABLES]
 # It builds the modules it needs first; 10,000 tables take several minutes on 2 cores.
+# The test JVM runs without the coverage agent (JaCoCo instruments every class it loads,
+# which would weigh on the JVM's figures), and only failsafe's default execution runs it
+# (the other one, for the browser tests, would run the benchmark a second time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tables="${1:-${TABLES:-10000}}"
 log="$(mktemp -t replay-benchmark.XXXXXX.log)"
 echo "Replay benchmark with ${tables} tables (full log: ${log})"
-if ! ./mvnw -B -Dspring-javaformat.skip=true verify -pl deploy -am \
+if ! ./mvnw -B -Dspring-javaformat.skip=true -Djacoco.skip=true -pl deploy -am \
+    test-compile failsafe:integration-test@default failsafe:verify@default \
     -Dit.test=ReplayBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
-    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Ddyntables.bench.tables="${tables}" -Ddyntables.bench.existing="${EXISTING:-false}" \
     -Ddyntables.bench.shapes="${SHAPES:-batched}" \
     >"${log}" 2>&1; then

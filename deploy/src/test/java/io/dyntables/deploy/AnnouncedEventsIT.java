@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.dyntables.deploy.database.Database;
+import io.dyntables.query.catalog.OtherChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * applied, by announcements alone: the projector's instance (A) polls the event store
  * only every hour and the command's instance (B) reads the table again only every hour,
  * so a 200 within B's wait proves that A fetched B's events when their append was
- * announced and that B read the table when the applied change was announced.
+ * announced and that B read the table when the applied change was announced. Each
+ * instance hears the announcements on its one listening connection; only the projector's
+ * instance listens for appended events.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnouncedEventsIT {
 
-	private static final String EVENT_LISTENER = "dyntables event listener";
+	/** How listening connections name themselves, the schema listener's among them. */
+	private static final String LISTENERS = "dyntables %listener";
 
 	private ConfigurableApplicationContext projector;
 
@@ -40,6 +44,9 @@ class AnnouncedEventsIT {
 
 	private JdbcTemplate jdbc;
 
+	/** The process of the projector instance's listening connection. */
+	private int projectorListener;
+
 	@BeforeAll
 	void start() {
 		this.projector = new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
@@ -47,14 +54,15 @@ class AnnouncedEventsIT {
 				"--dyntables.projection.fetch-delay=1h");
 		Database database = this.projector.getBean(Database.class);
 		Api.await(Duration.ofSeconds(30), "the projector to claim its segments", () -> claimed(this.projector));
+		this.jdbc = this.projector.getBean(JdbcTemplate.class);
+		Api.await(Duration.ofSeconds(10), "the projector's instance to listen", () -> listeners().size() == 1);
+		this.projectorListener = listeners().get(0);
 		this.commands = new SpringApplicationBuilder(DyntablesApplication.class).run("--server.port=0",
 				"--dyntables.db.url=" + database.jdbcUrl(), "--dyntables.db.password=" + database.password(),
 				"--dyntables.roles=commands,queries,rows", "--dyntables.projection-poll=1h",
 				"--dyntables.projection-wait=30s");
 		this.viaCommands = new Api(client(this.commands));
-		this.jdbc = this.projector.getBean(JdbcTemplate.class);
-		Api.await(Duration.ofSeconds(10), "the projector's instance to listen for appended events",
-				() -> eventListeners().size() == 1);
+		Api.await(Duration.ofSeconds(10), "both instances to listen", () -> listeners().size() == 2);
 	}
 
 	@AfterAll
@@ -69,7 +77,10 @@ class AnnouncedEventsIT {
 
 	@Test
 	void commandsThroughAnInstanceWithoutTheProjectorAreAnsweredOnceAppliedByAnnouncements() {
-		assertThat(eventListeners()).as("only the instance running the projector listens").hasSize(1);
+		assertThat(appendedEventsChannels(this.projector)).as("the instance running the projector listens").hasSize(1);
+		assertThat(appendedEventsChannels(this.commands)).as("only the instance running the projector listens")
+			.isEmpty();
+		assertThat(listeners()).as("one listening connection per instance").hasSize(2);
 		Map<String, Object> fields = new LinkedHashMap<>(Map.of("a", "text"));
 		long id = this.viaCommands.createTable("Announced", fields);
 		for (int i = 0; i < 5; i++) {
@@ -82,11 +93,12 @@ class AnnouncedEventsIT {
 
 	@Test
 	void aLostListeningConnectionIsOpenedAgainAndCommandsAreStillAnsweredOnceApplied() {
-		List<Integer> before = eventListeners();
-		assertThat(before).hasSize(1);
-		this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, before.get(0));
+		List<Integer> before = listeners();
+		assertThat(before).hasSize(2).contains(this.projectorListener);
+		this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, this.projectorListener);
 		Api.await(Duration.ofSeconds(20), "the projector's instance to listen again",
-				() -> eventListeners().size() == 1 && !eventListeners().equals(before));
+				() -> listeners().size() == 2 && !listeners().contains(this.projectorListener));
+		this.projectorListener = listeners().stream().filter((pid) -> !before.contains(pid)).findFirst().orElseThrow();
 		Map<String, Object> fields = new LinkedHashMap<>(Map.of("a", "text", "b", "integer"));
 		long id = this.viaCommands.createTable("Heard again", fields);
 		fields.put("c", "boolean");
@@ -94,9 +106,17 @@ class AnnouncedEventsIT {
 			.containsOnlyKeys(fields.keySet());
 	}
 
-	private List<Integer> eventListeners() {
-		return this.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?", Integer.class,
-				EVENT_LISTENER);
+	private List<Integer> listeners() {
+		return this.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name LIKE ?", Integer.class,
+				LISTENERS);
+	}
+
+	/** The channels on which the instance hears of appended events. */
+	private static List<OtherChannel> appendedEventsChannels(ConfigurableApplicationContext context) {
+		return context.getBeanProvider(OtherChannel.class)
+			.stream()
+			.filter((channel) -> "dyntables_events".equals(channel.channel()))
+			.toList();
 	}
 
 }

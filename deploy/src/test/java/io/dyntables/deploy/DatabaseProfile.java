@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * runs, samples every few milliseconds what each other client backend is doing (on CPU or
  * waiting, and for what, in which statement), and measures the CPU time used by this JVM
  * and by the PostgreSQL processes (read from {@code /proc}, so on Linux and with the
- * database on this machine only).
+ * database on this machine only), beside the machine's load average, which the rates
+ * depend on.
  */
 final class DatabaseProfile implements AutoCloseable {
 
@@ -41,6 +42,8 @@ final class DatabaseProfile implements AutoCloseable {
 	private final Map<Integer, Long> postgresCpuAtStart;
 
 	private final long startNanos = System.nanoTime();
+
+	private final String loadAtStart = loadAverage();
 
 	private final Thread sampler;
 
@@ -109,6 +112,7 @@ final class DatabaseProfile implements AutoCloseable {
 			.stream()
 			.collect(Collectors.groupingBy((entry) -> entry.getKey().substring(0, entry.getKey().indexOf(" | ")),
 					HashMap::new, Collectors.summingLong((entry) -> entry.getValue().sum())));
+		lines.add("  load average (1 min) at start and end: " + this.loadAtStart + ", " + loadAverage());
 		lines.add("  by wait: " + byWait.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -127,6 +131,16 @@ final class DatabaseProfile implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The machine's 1-minute load average, from /proc. */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
 		}
 	}
 

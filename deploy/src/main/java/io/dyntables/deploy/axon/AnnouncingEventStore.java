@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fetch delay): a command sent through an instance whose projector does not own the
  * table's segment would wait for that poll. The announcement is a {@code NOTIFY} on
  * {@value #CHANNEL} in the appending transaction, which PostgreSQL delivers when (and
- * only if) the append commits; {@link AppendedEventsListener} hears it elsewhere.
+ * only if) the append commits; {@link AppendedEventsChannel} hears it elsewhere.
  * <p>
  * Axon 4.13 offers no public way to wake the store's fetching: {@link #afterCommit}, the
  * hook through which the store learns that its own appends committed, is the one route to

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import io.dyntables.api.roles.Roles;
 import io.dyntables.query.access.RoleProjector;
 import io.dyntables.query.admin.NodeName;
-import io.dyntables.query.catalog.ListenerConnections;
 import io.dyntables.query.projection.TableProjector;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -68,7 +67,7 @@ class AxonConfiguration {
 	 * JVM, and otherwise polls every fetch delay (1 s by default), which a command sent
 	 * through another instance would wait for in full. Every append is announced, and
 	 * instances that run the projector fetch at once when they hear of one (see
-	 * {@link AppendedEventsListener}); the poll stays, for an announcement that is lost.
+	 * {@link AppendedEventsChannel}); the poll stays, for an announcement that is lost.
 	 */
 	@Bean(name = "eventBus")
 	@Qualifier("eventStore")
@@ -85,8 +84,8 @@ class AxonConfiguration {
 
 	@Bean
 	@ConditionalOnExpression(Roles.IF_PROJECTOR)
-	AppendedEventsListener appendedEventsListener(ListenerConnections connections, AnnouncingEventStore eventStore) {
-		return new AppendedEventsListener(connections, eventStore);
+	AppendedEventsChannel appendedEventsChannel(AnnouncingEventStore eventStore) {
+		return new AppendedEventsChannel(eventStore);
 	}
 
 	@Bean

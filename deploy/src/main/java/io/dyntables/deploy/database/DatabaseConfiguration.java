@@ -178,8 +178,8 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * The listeners' connections (schema changes, appended events): their own, outside
-	 * the pools, each named so that it can be told apart in {@code pg_stat_activity}.
+	 * The listener's connection (schema changes and the other channels): its own, outside
+	 * the pools, named so that it can be told apart in {@code pg_stat_activity}.
 	 */
 	@Bean
 	ListenerConnections listenerConnections(Database database) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.sql.Sql;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,20 @@ public class TableReferences {
 			    version = excluded.version, last_sequence = excluded.last_sequence, deleted = excluded.deleted,
 			    replay_skips_ddl = excluded.replay_skips_ddl, updated_at = excluded.updated_at""";
 
+	/**
+	 * Whether a table of the name (the second parameter) exists in the schema (the
+	 * first), looked up by the catalog's index on names.
+	 */
+	private static final String TABLE_EXISTS = """
+			EXISTS (SELECT 1 FROM pg_catalog.pg_class
+			    WHERE relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)
+			    AND relname = ? AND relkind IN ('r', 'p'))""";
+
+	private static final String LOCK_CREATED = "SELECT " + TABLE_EXISTS + """
+			, locked.schema::text, locked.replay_skips_ddl
+			FROM (SELECT 1) AS one LEFT JOIN (
+			    SELECT schema, replay_skips_ddl FROM dyntables.table_ref WHERE id = ? FOR UPDATE) AS locked ON true""";
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -49,6 +64,34 @@ public class TableReferences {
 					(rs, n) -> new Stored(read(rs.getString(1)), rs.getBoolean(2)), tableId)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * The table's row, locked as {@link #lock} locks it, and whether its database table
+	 * exists: what a replayed creation needs to know, in one round trip.
+	 */
+	public Locked lockCreated(long tableId, String physicalName) {
+		return this.jdbc.queryForObject(LOCK_CREATED, (rs, n) -> {
+			String schema = rs.getString(2);
+			Optional<Stored> stored = (schema != null) ? Optional.of(new Stored(read(schema), rs.getBoolean(3)))
+					: Optional.empty();
+			return new Locked(stored, rs.getBoolean(1));
+		}, Sql.DATA_SCHEMA, physicalName, tableId);
+	}
+
+	/** Whether the table of this database name exists. */
+	public boolean tableExists(String physicalName) {
+		return Boolean.TRUE
+			.equals(this.jdbc.queryForObject("SELECT " + TABLE_EXISTS, Boolean.class, Sql.DATA_SCHEMA, physicalName));
+	}
+
+	/**
+	 * A table's row, if it has one, and whether its database table exists.
+	 *
+	 * @param stored the row
+	 * @param tableExists whether the table exists
+	 */
+	public record Locked(Optional<Stored> stored, boolean tableExists) {
 	}
 
 	public Optional<TableSchema> find(long tableId) {

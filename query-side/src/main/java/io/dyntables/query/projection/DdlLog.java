@@ -1,5 +1,6 @@
 package io.dyntables.query.projection;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,18 @@ class DdlLog {
 			    (table_id, version, sequence_number, event_type, statement, applied, applied_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+	/**
+	 * Many entries as one statement, one array per column, inserted in the arrays' order
+	 * (which the ids keep).
+	 */
+	private static final String INSERT_ALL = """
+			INSERT INTO dyntables.ddl_log
+			    (table_id, version, sequence_number, event_type, statement, applied, applied_at)
+			SELECT table_id, version, sequence_number, event_type, statement, applied, applied_at
+			FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::text[]::timestamptz[])
+			    WITH ORDINALITY AS entry(table_id, version, sequence_number, event_type, statement, applied, applied_at, n)
+			ORDER BY n""";
+
 	private final JdbcTemplate jdbc;
 
 	DdlLog(JdbcTemplate jdbc) {
@@ -32,17 +45,46 @@ class DdlLog {
 		}
 	}
 
-	/** Records the entries of a replay's batch, in order, in one round trip. */
+	/**
+	 * Records the entries of a replay's batch, in order, in one statement: a replay
+	 * writes a few hundred at a time, and PostgreSQL inserts them as one much faster than
+	 * as many statements.
+	 */
 	void recordAll(List<ReplayBatch.LoggedDdl> entries) {
-		List<Object[]> rows = new ArrayList<>();
+		List<Long> tableIds = new ArrayList<>();
+		List<Long> versions = new ArrayList<>();
+		List<Long> sequences = new ArrayList<>();
+		List<String> eventTypes = new ArrayList<>();
+		List<String> statements = new ArrayList<>();
+		List<Boolean> applied = new ArrayList<>();
+		List<String> appliedAt = new ArrayList<>();
 		for (ReplayBatch.LoggedDdl entry : entries) {
 			for (DdlStatement statement : entry.statements()) {
-				rows.add(values(entry.event(), entry.sequence(), statement, entry.applied(), entry.at()));
+				tableIds.add(entry.event().tableId());
+				versions.add(entry.event().version());
+				sequences.add(entry.sequence());
+				eventTypes.add(entry.event().getClass().getSimpleName());
+				statements.add(statement.sql());
+				applied.add(entry.applied());
+				appliedAt.add(entry.at().toString());
 			}
 		}
-		if (!rows.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT, rows);
+		if (statements.isEmpty()) {
+			return;
 		}
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement(INSERT_ALL);
+			insert.setArray(1, connection.createArrayOf("bigint", tableIds.toArray()));
+			insert.setArray(2, connection.createArrayOf("bigint", versions.toArray()));
+			insert.setArray(3, connection.createArrayOf("bigint", sequences.toArray()));
+			insert.setArray(4, connection.createArrayOf("text", eventTypes.toArray()));
+			insert.setArray(5, connection.createArrayOf("text", statements.toArray()));
+			insert.setArray(6, connection.createArrayOf("boolean", applied.toArray()));
+			// as ISO-8601 instants, which PostgreSQL reads as they are, whatever its time
+			// zone
+			insert.setArray(7, connection.createArrayOf("text", appliedAt.toArray()));
+			return insert;
+		});
 	}
 
 	private static Object[] values(TableEvent event, long sequence, DdlStatement statement, boolean applied,

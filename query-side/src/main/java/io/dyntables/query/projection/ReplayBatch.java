@@ -92,12 +92,9 @@ final class ReplayBatch {
 		return this.settingsSet;
 	}
 
-	/**
-	 * Marks the settings set, or (after an event failed and its savepoint was rolled
-	 * back, which may have undone them) to be set again.
-	 */
-	void settingsSet(boolean set) {
-		this.settingsSet = set;
+	/** Marks the settings set (outside every event's savepoint, so for good). */
+	void markSettingsSet() {
+		this.settingsSet = true;
 	}
 
 	boolean isEmpty() {

@@ -13,11 +13,11 @@ import io.dyntables.api.table.Queries.FindTable;
 import io.dyntables.query.catalog.SchemaCache;
 import io.dyntables.query.catalog.SchemaChangeListener;
 import io.dyntables.query.catalog.TableReferences;
+import io.dyntables.query.catalog.TableReferences.Locked;
 import io.dyntables.query.catalog.TableReferences.Saved;
 import io.dyntables.query.catalog.TableReferences.Stored;
 import io.dyntables.api.history.ProjectionProblem;
 import io.dyntables.sql.SchemaDdl;
-import io.dyntables.sql.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -49,9 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retries of a parked event wait longer, since they hold up no other table.
  * <p>
  * A replay runs every event of the stream, so there each event keeps its savepoint and
- * its DDL, but the batch's reference rows and DDL log entries are written together just
- * before the commit, with one announcement that every schema may have changed (see
- * {@link ReplayBatch}).
+ * its DDL, sent together in one round trip, but the batch's reference rows and DDL log
+ * entries are written together just before the commit, with one announcement that every
+ * schema may have changed (see {@link ReplayBatch}).
  */
 @Component
 @ProcessingGroup(TableProjector.PROCESSING_GROUP)
@@ -136,36 +136,73 @@ public class TableProjector {
 	}
 
 	/**
-	 * Applies a replayed event as {@link #apply} does, under its own savepoint, but
-	 * leaves the reference row and the DDL log entries to be written with the batch's
-	 * others before the commit ({@link #write}). Nothing is parked at this point of a
+	 * Applies a replayed event as {@link #apply} does, but leaves the reference row and
+	 * the DDL log entries to be written with the batch's others before the commit
+	 * ({@link #write}), and spends as few round trips as it can: one to read (and lock)
+	 * the table's reference row, only when the batch has not met the table yet (for a
+	 * creation, the same one asks whether its table exists), and one for the event's DDL
+	 * with its savepoint ({@link #runUnderSavepoint}). A failure of that read is not the
+	 * event's: it fails the batch, which is retried. Nothing is parked at this point of a
 	 * replay (the reset emptied the queue, and a table with a parked event has its later
 	 * events parked behind it, not applied here), so there is no failure to resolve.
 	 */
 	private void replay(TableEvent event, long sequence, ReplayBatch batch) {
-		try {
-			this.savepoint.executeWithoutResult((status) -> {
-				if (!batch.settingsSet()) {
-					this.jdbc.execute(settings(this.firstAttemptLockTimeout));
-					batch.settingsSet(true);
-				}
-				Optional<Stored> stored = batch.table(event.tableId()).or(() -> this.references.lock(event.tableId()));
-				if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
-					return;
-				}
-				TableSchema before = stored.map(Stored::schema).orElse(null);
-				TableSchema after = next(event, sequence, before);
-				boolean replaySkipsDdl = skipsDdl(event, stored, ReplayStatus.REPLAY, after.physicalName());
-				List<DdlStatement> ddl = SchemaDdl.statements(before, event);
-				if (!replaySkipsDdl) {
-					ddl.forEach((statement) -> this.jdbc.execute(statement.sql()));
-				}
-				batch.applied(event, sequence, ddl, !replaySkipsDdl, after, replaySkipsDdl, this.clock.instant());
-			});
+		if (!batch.settingsSet()) {
+			// outside every event's savepoint, so no event's failure undoes them
+			this.jdbc.execute(settings(this.firstAttemptLockTimeout));
+			batch.markSettingsSet();
 		}
-		catch (RuntimeException | Error ex) {
-			// the rollback to the savepoint may have undone the settings
-			batch.settingsSet(false);
+		Optional<Stored> stored = batch.table(event.tableId());
+		boolean tableExists = false;
+		if (stored.isEmpty() && event instanceof TableCreated created) {
+			Locked locked = this.references.lockCreated(event.tableId(), created.physicalName());
+			stored = locked.stored();
+			tableExists = locked.tableExists();
+		}
+		else if (stored.isEmpty()) {
+			stored = this.references.lock(event.tableId());
+		}
+		if (stored.isPresent() && stored.get().schema().sequence() >= sequence) {
+			return;
+		}
+		TableSchema before = stored.map(Stored::schema).orElse(null);
+		TableSchema after = next(event, sequence, before);
+		boolean replaySkipsDdl = (event instanceof TableCreated)
+				? existsBeforeCreation(tableExists, after.physicalName(), true)
+				: stored.map(Stored::replaySkipsDdl).orElse(false);
+		List<DdlStatement> ddl = SchemaDdl.statements(before, event);
+		if (!replaySkipsDdl) {
+			runUnderSavepoint(ddl);
+		}
+		batch.applied(event, sequence, ddl, !replaySkipsDdl, after, replaySkipsDdl, this.clock.instant());
+	}
+
+	/**
+	 * Runs a replayed event's DDL under a savepoint of its own, all in one round trip
+	 * (PostgreSQL runs the statements in order and stops at the first that fails): when
+	 * one fails, the transaction is rolled back to the savepoint, so that the event's
+	 * work is undone and the batch goes on, and the failure propagates (the event is
+	 * parked).
+	 */
+	private void runUnderSavepoint(List<DdlStatement> ddl) {
+		if (ddl.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("SAVEPOINT replayed_event");
+		ddl.forEach((statement) -> sql.append(";\n").append(statement.sql()));
+		sql.append(";\nRELEASE SAVEPOINT replayed_event");
+		try {
+			this.jdbc.execute(sql.toString());
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.jdbc.execute("ROLLBACK TO SAVEPOINT replayed_event; RELEASE SAVEPOINT replayed_event");
+			}
+			catch (RuntimeException notRolledBack) {
+				// the savepoint was never made (the connection failed first, say): the
+				// transaction cannot go on, and the batch is retried
+				ex.addSuppressed(notRolledBack);
+			}
 			throw ex;
 		}
 	}
@@ -239,10 +276,15 @@ public class TableProjector {
 		if (!(event instanceof TableCreated)) {
 			return stored.map(Stored::replaySkipsDdl).orElse(false) && replayStatus.isReplay();
 		}
-		boolean exists = Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?)",
-				Boolean.class, Sql.DATA_SCHEMA, physicalName));
-		if (exists && !replayStatus.isReplay()) {
+		return existsBeforeCreation(this.references.tableExists(physicalName), physicalName, replayStatus.isReplay());
+	}
+
+	/**
+	 * Whether the table being created exists already: a replay then skips its DDL; live,
+	 * that is drift.
+	 */
+	private static boolean existsBeforeCreation(boolean exists, String physicalName, boolean replay) {
+		if (exists && !replay) {
 			throw new ProjectionFault(ProjectionProblem.SCHEMA_DRIFT,
 					"table " + physicalName + " exists before its creation was projected");
 		}
