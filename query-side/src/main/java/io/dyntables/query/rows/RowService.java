@@ -88,8 +88,11 @@ public class RowService {
 
 	private final TableRowAccess access;
 
-	RowService(DatabaseClient db, SchemaCache schemas, SchemaChanges changes, JsonValues json, JsonMapper mapper,
-			TableRowAccess access, TableStatistics statistics,
+	/** Where single-row statements and pages run. */
+	private final LoopConnections connections;
+
+	RowService(DatabaseClient db, LoopConnections connections, SchemaCache schemas, SchemaChanges changes,
+			JsonValues json, JsonMapper mapper, TableRowAccess access, TableStatistics statistics,
 			@Value("${dyntables.rows.max-page-size:1000}") int maxPageSize,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize,
 			@Value("${dyntables.rows.max-stream-rows:1000000}") long maxStreamRows,
@@ -99,6 +102,7 @@ public class RowService {
 		this.access = access;
 		this.statistics = statistics;
 		this.db = db;
+		this.connections = connections;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
 		this.mapper = mapper;
@@ -131,8 +135,10 @@ public class RowService {
 			ValidRow valid = this.validator.whole(schema, scope.forInsert(row, ""), "");
 			scope.checkInScope(valid, "");
 			TableSchema answered = scope.readable();
-			GenericExecuteSpec spec = bind(this.db.sql(insertSql(answered, valid.fields())), valid);
-			return spec.map((result) -> read(answered, result)).one();
+			String sql = insertSql(answered, valid.fields());
+			return this.connections.run((connection) -> DirectStatement.of(connection, sql)
+				.bind(valid)
+				.one((stored) -> read(answered, stored)));
 		});
 	}
 
@@ -164,16 +170,14 @@ public class RowService {
 
 	private Mono<Map<String, Object>> selectOne(RowScope scope, long rowId) {
 		TableSchema answered = scope.readable();
-		GenericExecuteSpec spec;
-		if (scope.read() == null) {
-			spec = this.db.sql(RowSql.selectOne(answered)).bind(0, rowId);
-		}
-		else {
-			RowSql.Statement statement = RowSql.selectOne(answered, scope.read());
-			spec = bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
-		}
-		return spec.map((result) -> read(answered, result))
-			.one()
+		RowSql.Statement statement = (scope.read() == null)
+				? new RowSql.Statement(RowSql.selectOne(answered), List.of())
+				: RowSql.selectOne(answered, scope.read());
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(rowId)
+				.bind(statement.parameters())
+				.one((row) -> read(answered, row)))
 			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
@@ -214,16 +218,13 @@ public class RowService {
 	/** Deletes a row the caller may write. */
 	public Mono<Void> delete(long tableId, long rowId, Caller caller) {
 		return withScope(tableId, caller, (schema, scope) -> {
-			GenericExecuteSpec spec;
-			if (scope.write() == null) {
-				spec = this.db.sql(RowSql.delete(schema)).bind(0, rowId);
-			}
-			else {
-				RowSql.Statement statement = RowSql.delete(schema, scope.write());
-				spec = bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
-			}
-			return spec.fetch()
-				.rowsUpdated()
+			RowSql.Statement statement = (scope.write() == null)
+					? new RowSql.Statement(RowSql.delete(schema), List.of()) : RowSql.delete(schema, scope.write());
+			return this.connections
+				.run((connection) -> DirectStatement.of(connection, statement.sql())
+					.bind(rowId)
+					.bind(statement.parameters())
+					.rowsUpdated())
 				.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted));
 		}).then();
 	}
@@ -237,9 +238,12 @@ public class RowService {
 		List<RowSql.Scope> scopes = (scope.write() == null) ? List.of()
 				: List.of(scope.write(), scope.afterUpdate(valid));
 		RowSql.Statement statement = RowSql.update(answered, valid.fields(), scopes);
-		GenericExecuteSpec spec = bind(this.db.sql(statement.sql()), valid).bind(valid.fields().size(), rowId);
-		return bindAll(spec, statement.parameters(), valid.fields().size() + 1).map((result) -> read(answered, result))
-			.one()
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(valid)
+				.bind(rowId)
+				.bind(statement.parameters())
+				.one((row) -> read(answered, row)))
 			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
@@ -551,10 +555,10 @@ public class RowService {
 		RowSql.Statement statement = RowSql.select(probe);
 		List<String> columns = query.columns();
 		List<FieldType> types = types(listing.schema(), columns);
-		return bindAll(this.db.sql(statement.sql()), statement.parameters())
-			.map((result) -> read(columns, types, result))
-			.all()
-			.collectList()
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(statement.parameters())
+				.all((row) -> read(columns, types, row)))
 			.map((rows) -> {
 				String next = null;
 				if (rows.size() > query.limit()) {
