@@ -328,8 +328,17 @@ class GrantsIT {
 		assertThat(items(acme, rows + "?tenant=neq.acme")).isEmpty();
 		assertThat(items(acme, rows + "?order=tenant.desc,item.desc")).containsExactly("a3", "a2", "a1");
 		assertThat(items(acme, rows + "?select=item&item=in.(o1,a1,o2)")).containsExactly("a1");
-		Api.refused(acme.get().uri(Api.raw(rows + "?or=(tenant.eq.other,tenant.eq.acme)")).exchange(), 400,
-				"invalid-parameter");
+		// an or, a not or an aggregate never reaches past the rule: the rule is AND-ed to
+		// them
+		assertThat(items(acme, rows + "?or=(tenant.eq.other,tenant.eq.acme)")).containsExactly("a1", "a2", "a3");
+		assertThat(items(acme, rows + "?or=(tenant.eq.other,item.eq.o1,id.gt.0)")).containsExactly("a1", "a2", "a3");
+		assertThat(items(acme, rows + "?not.and=(tenant.eq.acme)")).isEmpty();
+		assertThat(items(acme, rows + "?tenant=not.eq.acme")).isEmpty();
+		assertThat(items(acme, rows + "?or=(item.eq.o1,item.eq.o2)")).isEmpty();
+		assertThat(new Api(acme).rowsOf(rows + "?select=tenant,count()"))
+			.containsExactly(Map.of("tenant", "acme", "count", 3));
+		assertThat(new Api(acme).rowsOf(rows + "?select=count()&or=(tenant.eq.other,tenant.is.null)"))
+			.containsExactly(Map.of("count", 0));
 		acme.get().uri(rows + "?count=exact&limit=1").exchange().expectHeader().valueEquals("X-Total-Count", "3");
 		acme.get().uri(rows + "?count=estimated&tenant=eq.other&limit=1").exchange().expectStatus().isOk();
 		assertThat(new Api(acme).text(rows + "?format=csv", MediaType.ALL)).doesNotContain("other");

@@ -141,7 +141,7 @@ class TableOpenApiIT {
 			.filter((parameter) -> parameter.getName().equals("data"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(data.getSchema().getItems().getPattern()).isEqualTo("^(is\\.(null|notnull))$");
+		assertThat(data.getSchema().getItems().getPattern()).isEqualTo("^(not\\.)?(is\\.(null|not_null|notnull))$");
 		assertThat(data.getExplode()).isTrue();
 		assertThat(
 				document.getPaths().get("/api/table/" + id + "/rows").getGet().getResponses().get("200").getContent())

@@ -132,8 +132,17 @@ public final class Sql {
 	 * rounds it to 4 decimals for timestamps after about 294247 AD.)
 	 */
 	public static String readExpression(FieldDefinition field) {
-		String column = column(field.name());
-		return switch (field.type()) {
+		return readExpression(column(field.name()), field.type());
+	}
+
+	/**
+	 * The expression the values of an expression of the type are read with, as
+	 * {@link #readExpression(FieldDefinition)} reads a column's.
+	 * @param column an expression made here or in the one row statement class, never
+	 * client text
+	 */
+	public static String readExpression(String column, FieldType type) {
+		return switch (type) {
 			case DATE -> "CASE WHEN isfinite(" + column + ") THEN (" + column + " - DATE '1970-01-01')::text ELSE "
 					+ column + "::text END";
 			case TIMESTAMP -> {

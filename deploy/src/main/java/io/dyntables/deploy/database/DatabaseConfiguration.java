@@ -162,7 +162,7 @@ class DatabaseConfiguration {
 			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
 			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
 			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout,
-			@Value("${dyntables.db.loop-pipeline-depth:8}") int depth,
+			@Value("${dyntables.db.loop-pipeline-depth:1}") int depth,
 			@Value("${dyntables.db.loop-stall:50ms}") Duration stall) {
 		if (depth <= 0) {
 			return LoopConnections.poolOnly(connectionFactory);

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import io.dyntables.api.history.ProjectionProblem;
+import io.dyntables.query.sql.SqlStates;
 
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -15,18 +16,17 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class ProjectionFailures {
 
-	/** lock_not_available: the lock timeout ran out. */
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
-
-	/** deadlock_detected, serialization_failure. */
-	private static final Set<String> LOCK_CONFLICTS = Set.of("40P01", "40001");
+	private static final Set<String> LOCK_CONFLICTS = Set.of(SqlStates.DEADLOCK_DETECTED,
+			SqlStates.SERIALIZATION_FAILURE);
 
 	/**
 	 * The objects the DDL names are not there, or are there already: the table was
 	 * changed outside the service (undefined column, table or object; duplicate column,
 	 * table or object; dependent objects).
 	 */
-	private static final Set<String> DRIFT = Set.of("42703", "42P01", "42704", "42701", "42P07", "42710", "2BP01");
+	private static final Set<String> DRIFT = Set.of(SqlStates.UNDEFINED_COLUMN, SqlStates.UNDEFINED_TABLE,
+			SqlStates.UNDEFINED_OBJECT, SqlStates.DUPLICATE_COLUMN, SqlStates.DUPLICATE_TABLE,
+			SqlStates.DUPLICATE_OBJECT, SqlStates.DEPENDENT_OBJECTS_STILL_EXIST);
 
 	private ProjectionFailures() {
 	}
@@ -44,8 +44,8 @@ public final class ProjectionFailures {
 					|| cause instanceof TransientDataAccessResourceException) {
 				return ProjectionProblem.DATABASE_UNAVAILABLE;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				return bySqlState(sql.getSQLState());
+			if (cause instanceof SQLException && !SqlStates.of(cause).isEmpty()) {
+				return bySqlState(SqlStates.of(cause));
 			}
 			if (cause.getCause() == cause) {
 				break;
@@ -55,7 +55,7 @@ public final class ProjectionFailures {
 	}
 
 	private static ProjectionProblem bySqlState(String state) {
-		if (LOCK_NOT_AVAILABLE.equals(state)) {
+		if (SqlStates.LOCK_NOT_AVAILABLE.equals(state)) {
 			return ProjectionProblem.LOCK_TIMEOUT;
 		}
 		if (LOCK_CONFLICTS.contains(state)) {

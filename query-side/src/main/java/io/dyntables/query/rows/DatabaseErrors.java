@@ -7,6 +7,7 @@ import io.dyntables.api.error.Refusal;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.query.sql.SqlStates;
 import io.dyntables.sql.SchemaDdl;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.R2dbcException;
@@ -53,7 +54,7 @@ final class DatabaseErrors {
 	}
 
 	private static String sqlState(Throwable error) {
-		return database(error).map(R2dbcException::getSqlState).orElse("");
+		return SqlStates.of(error);
 	}
 
 	/**
@@ -61,20 +62,22 @@ final class DatabaseErrors {
 	 */
 	static boolean isStaleSchema(Throwable error) {
 		return switch (sqlState(error)) {
-			case "42703", "42P01", "0A000", "42804", "42883" -> true;
+			case SqlStates.UNDEFINED_COLUMN, SqlStates.UNDEFINED_TABLE, SqlStates.FEATURE_NOT_SUPPORTED,
+					SqlStates.DATATYPE_MISMATCH, SqlStates.UNDEFINED_FUNCTION ->
+				true;
 			default -> false;
 		};
 	}
 
 	/** Whether PostgreSQL refused a value (SQLSTATE class 22, data exception). */
 	static boolean isValueError(Throwable error) {
-		return sqlState(error).startsWith("22");
+		return sqlState(error).startsWith(SqlStates.DATA_EXCEPTION_CLASS);
 	}
 
 	/** Whether PostgreSQL refused a row without a value of a required field. */
 	static boolean isMissingValue(Throwable error) {
 		return switch (sqlState(error)) {
-			case "23514", "23502" -> true;
+			case SqlStates.CHECK_VIOLATION, SqlStates.NOT_NULL_VIOLATION -> true;
 			default -> false;
 		};
 	}
@@ -99,10 +102,10 @@ final class DatabaseErrors {
 			return error;
 		}
 		return switch (String.valueOf(database.get().getSqlState())) {
-			case "23505" -> duplicate(schema, database.get());
-			case "21000" -> new RefusedException(ErrorCode.INVALID_VALUE, "/query/onConflict",
+			case SqlStates.UNIQUE_VIOLATION -> duplicate(schema, database.get());
+			case SqlStates.CARDINALITY_VIOLATION -> new RefusedException(ErrorCode.INVALID_VALUE, "/query/onConflict",
 					"two rows of the request hold the same value of the conflict field");
-			case "23514", "23502" -> missing(schema, database.get());
+			case SqlStates.CHECK_VIOLATION, SqlStates.NOT_NULL_VIOLATION -> missing(schema, database.get());
 			default -> isValueError(error)
 					? new RefusedException(ErrorCode.INVALID_VALUE,
 							column(database.get()).map((name) -> Refusal.pointer("", name)).orElse(""),
@@ -118,7 +121,7 @@ final class DatabaseErrors {
 	 * PostgreSQL refuses; anything else unchanged.
 	 */
 	static Throwable readFailure(Throwable error) {
-		if ("57014".equals(sqlState(error))) {
+		if (SqlStates.QUERY_CANCELED.equals(sqlState(error))) {
 			return new RefusedException(ErrorCode.TIMEOUT, "",
 					"the statement took longer than the row statement time limit; narrow the request");
 		}
@@ -131,6 +134,30 @@ final class DatabaseErrors {
 					"PostgreSQL refused a filter or cursor value for its field's type");
 		}
 		return error;
+	}
+
+	/**
+	 * A failed read as {@link #readFailure(Throwable)} tells it, and when the read has a
+	 * full-text search, PostgreSQL's refusal of its language (42704, no such text search
+	 * configuration) or of its query (42601, a query {@code to_tsquery} cannot read) as a
+	 * refusal of that search's parameter.
+	 * @param searched the parameter of the first full-text search, or null for none
+	 */
+	static Throwable readFailure(Throwable error, String searched) {
+		if (searched != null) {
+			switch (sqlState(error)) {
+				case SqlStates.UNDEFINED_OBJECT -> {
+					return ParameterRefusals.refused(searched,
+							"PostgreSQL knows no text search configuration of the language given");
+				}
+				case SqlStates.SYNTAX_ERROR -> {
+					return ParameterRefusals.refused(searched, "PostgreSQL cannot read the text search query");
+				}
+				default -> {
+				}
+			}
+		}
+		return readFailure(error);
 	}
 
 	/** The column PostgreSQL names in its report, if it names one. */

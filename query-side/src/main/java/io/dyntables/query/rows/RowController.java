@@ -46,7 +46,11 @@ class RowController {
 	private static final String ROW_EXAMPLE = """
 			{"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}""";
 
-	private final RowService rows;
+	private final SingleRows rows;
+
+	private final RowLoads bulk;
+
+	private final Listings listings;
 
 	private final RowWriter writer;
 
@@ -62,12 +66,15 @@ class RowController {
 
 	private final RowMetrics metrics;
 
-	RowController(RowService rows, RowWriter writer, LoadLimiter loads, JsonArrayBody arrays, RowMetrics metrics,
+	RowController(SingleRows rows, RowLoads bulk, Listings listings, RowWriter writer, LoadLimiter loads,
+			JsonArrayBody arrays, RowMetrics metrics,
 			@Value("${dyntables.rows.stream-row-timeout:30s}") Duration streamRowTimeout,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
 		this.maxBulkSize = maxBulkSize;
 		this.arrays = arrays;
 		this.rows = rows;
+		this.bulk = bulk;
+		this.listings = listings;
 		this.writer = writer;
 		this.loads = loads;
 		this.streamRowTimeout = streamRowTimeout;
@@ -136,7 +143,7 @@ class RowController {
 		return this.arrays.rows(exchange.getRequest())
 			.take(this.maxBulkSize + 1L)
 			.collectList()
-			.flatMap((all) -> this.loads.run(() -> this.rows.insertAll(id, all, onConflict, caller)))
+			.flatMap((all) -> this.loads.run(() -> this.bulk.insertAll(id, all, onConflict, caller)))
 			.doOnNext((count) -> this.metrics.loaded(false, count))
 			.map(RowController::inserted);
 	}
@@ -151,7 +158,7 @@ class RowController {
 		// must not hold the load's database connection
 		Flux<Map<String, Object>> timely = this.stalls.guard(rows, () -> new RefusedException(ErrorCode.REQUEST_TIMEOUT,
 				"", "no complete row arrived for " + this.streamRowTimeout.toSeconds() + " s; nothing was inserted"));
-		return this.loads.run(() -> this.rows.insertStream(id, timely, onConflict, caller))
+		return this.loads.run(() -> this.bulk.insertStream(id, timely, onConflict, caller))
 			.doOnNext((count) -> this.metrics.loaded(true, count))
 			.map(RowController::inserted);
 	}
@@ -162,12 +169,15 @@ class RowController {
 
 	@GetMapping("/rows")
 	@Operation(summary = "List rows",
-			description = "Without parameters, a JSON array of every row by id. Parameters: select, order, limit, "
-					+ "after (cursor from the Link header), count=exact|estimated (X-Total-Count), "
-					+ "format=json|ndjson|csv (or the Accept header), and filters field=op.value "
-					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.notnull, is.true, is.false, like, ilike).")
+			description = "Without parameters, a JSON array of every row by id. Parameters: select (fields, or "
+					+ "aggregates count(), sum(f), avg(f), min(f), max(f), alias:sum(f), grouped by the selected "
+					+ "fields), order, limit, after (cursor from the Link header), count=exact|estimated "
+					+ "(X-Total-Count), format=json|ndjson|csv (or the Accept header), filters field=op.value "
+					+ "(eq, neq, gt, gte, lt, lte, in.(a,b), is.null, is.not_null, is.true, is.false, is.unknown, "
+					+ "like, ilike, fts, plfts, phfts, wfts with an optional language: fts(english).fox; not. before "
+					+ "any), and logic or=(a.eq.1,and(b.gt.2,c.is.null)), and=(...), not.or=(...), not.and=(...).")
 	Mono<Void> list(@PathVariable long id, ServerWebExchange exchange, @Parameter(hidden = true) Caller caller) {
-		return this.rows.list(id, exchange.getRequest().getQueryParams(), caller,
+		return this.listings.list(id, exchange.getRequest().getQueryParams(), caller,
 				(listed) -> this.writer.write(listed, exchange), () -> !exchange.getResponse().isCommitted());
 	}
 

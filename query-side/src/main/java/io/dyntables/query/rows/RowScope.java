@@ -73,7 +73,7 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 				return Optional.empty();
 			}
 			try {
-				filters.add(Listing.equality(field.get(), value.getValue()));
+				filters.add(ListingPlanner.equality(field.get(), value.getValue()));
 			}
 			catch (RefusedException ex) {
 				return Optional.empty();

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import io.dyntables.query.rows.Listing.Format;
-import io.dyntables.query.rows.RowService.Listed;
-import io.dyntables.query.rows.RowService.Page;
+import io.dyntables.query.rows.ListingRequest.Format;
+import io.dyntables.query.rows.ListingRunner.Listed;
+import io.dyntables.query.rows.ListingRunner.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectWriter;
@@ -53,8 +53,8 @@ class RowWriter {
 	}
 
 	Mono<Void> write(Listed listed, ServerWebExchange exchange) {
-		Listing listing = listed.listing();
-		Format format = (listing.format() != null) ? listing.format() : negotiate(exchange);
+		ListingPlan plan = listed.plan();
+		Format format = (plan.format() != null) ? plan.format() : negotiate(exchange);
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().setContentType(switch (format) {
 			case JSON -> MediaType.APPLICATION_JSON;
@@ -63,16 +63,11 @@ class RowWriter {
 		});
 		return listed.count()
 			.doOnNext((count) -> response.getHeaders().set(TOTAL_COUNT, Long.toString(count)))
-			.then(Mono.defer(() -> {
-				if (!listing.paged()) {
-					return response.writeWith(encode(listing, format, listed.rows(), response.bufferFactory()));
-				}
-				return listed.page().flatMap((page) -> {
-					link(page, exchange);
-					return response
-						.writeWith(encode(listing, format, Flux.fromIterable(page.rows()), response.bufferFactory()));
-				});
-			}));
+			.then(listed.page())
+			.flatMap((page) -> {
+				link(page, exchange);
+				return response.writeWith(encode(plan, format, page.rows(), response.bufferFactory()));
+			});
 	}
 
 	/**
@@ -113,7 +108,7 @@ class RowWriter {
 		return Format.JSON;
 	}
 
-	private Flux<DataBuffer> encode(Listing listing, Format format, Flux<Map<String, Object>> rows,
+	private Flux<DataBuffer> encode(ListingPlan plan, Format format, Flux<Map<String, Object>> rows,
 			DataBufferFactory buffers) {
 		return switch (format) {
 			case JSON -> framed(rows, buffers, "[", ",", "]", (chunk, out) -> {
@@ -127,7 +122,7 @@ class RowWriter {
 				}
 				out.write('\n');
 			});
-			case CSV -> framed(rows, buffers, csvLine(listing.output()), "", "", (chunk, out) -> {
+			case CSV -> framed(rows, buffers, csvLine(plan.output()), "", "", (chunk, out) -> {
 				StringBuilder text = new StringBuilder(chunk.size() * 128);
 				for (Map<String, Object> row : chunk) {
 					text.append(csvLine(row.values()));
@@ -186,10 +181,6 @@ class RowWriter {
 			quote = c == ',' || c == '"' || c == '\r' || c == '\n';
 		}
 		return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-	}
-
-	static List<String> header(Listing listing) {
-		return listing.output();
 	}
 
 }

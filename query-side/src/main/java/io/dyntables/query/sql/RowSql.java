@@ -241,7 +241,9 @@ public final class RowSql {
 	public enum Operator {
 
 		EQ("="), NEQ("<>"), GT(">"), GTE(">="), LT("<"), LTE("<="), IN("IN"), IS_NULL("IS NULL"),
-		IS_NOT_NULL("IS NOT NULL"), IS_TRUE("IS TRUE"), IS_FALSE("IS FALSE"), LIKE("LIKE"), ILIKE("ILIKE");
+		IS_NOT_NULL("IS NOT NULL"), IS_TRUE("IS TRUE"), IS_FALSE("IS FALSE"), IS_UNKNOWN("IS UNKNOWN"), LIKE("LIKE"),
+		ILIKE("ILIKE"), FTS("to_tsquery"), PLFTS("plainto_tsquery"), PHFTS("phraseto_tsquery"),
+		WFTS("websearch_to_tsquery");
 
 		private final String sql;
 
@@ -251,8 +253,24 @@ public final class RowSql {
 
 		/** How many values the operator takes: none, one, or (for IN) any. */
 		public boolean takesNoValue() {
-			return this == IS_NULL || this == IS_NOT_NULL || this == IS_TRUE || this == IS_FALSE;
+			return this == IS_NULL || this == IS_NOT_NULL || this == IS_TRUE || this == IS_FALSE || this == IS_UNKNOWN;
 		}
+
+		/**
+		 * Whether the operator is a full-text search: the column's words
+		 * ({@code to_tsvector}) match a query its value is made into.
+		 */
+		public boolean searchesText() {
+			return this == FTS || this == PLFTS || this == PHFTS || this == WFTS;
+		}
+
+	}
+
+	/**
+	 * A condition on rows: a filter on a column, or conditions combined. The SQL of each
+	 * kind is made by {@link RowSql#condition}, which refuses a kind it does not know.
+	 */
+	public sealed interface Condition permits Filter, Junction {
 
 	}
 
@@ -262,11 +280,35 @@ public final class RowSql {
 	 * @param column a field name or the row id
 	 * @param operator the comparison
 	 * @param values the values to bind (none for the IS operators)
+	 * @param negated whether the rows that do not meet it are meant (SQL {@code NOT}: a
+	 * null is neither)
+	 * @param language the text search configuration of a full-text search, or null for
+	 * the database's default
 	 */
-	public record Filter(String column, Operator operator, List<Object> values) {
+	public record Filter(String column, Operator operator, List<Object> values, boolean negated,
+			String language) implements Condition {
 
 		public Filter {
 			values = List.copyOf(values);
+		}
+
+		public Filter(String column, Operator operator, List<Object> values) {
+			this(column, operator, values, false, null);
+		}
+
+	}
+
+	/**
+	 * Conditions combined: all of them, or any of them.
+	 *
+	 * @param any whether any condition is enough (OR) rather than all (AND)
+	 * @param negated whether the rows that do not meet the combination are meant
+	 * @param conditions the conditions, at least one
+	 */
+	public record Junction(boolean any, boolean negated, List<Condition> conditions) implements Condition {
+
+		public Junction {
+			conditions = List.copyOf(conditions);
 		}
 
 	}
@@ -291,10 +333,10 @@ public final class RowSql {
 	 * @param limit the most rows to read, or 0 for all
 	 * @param scope the rows the caller may read, or null for all
 	 */
-	public record Query(TableSchema schema, List<String> columns, List<Filter> filters, List<Sort> sorts,
-			List<Object> after, int limit, Scope scope) {
+	public record Query(TableSchema schema, List<String> columns, List<Condition> filters, List<Sort> sorts,
+			List<Object> after, int limit, Scope scope) implements Selection {
 
-		public Query(TableSchema schema, List<String> columns, List<Filter> filters, List<Sort> sorts,
+		public Query(TableSchema schema, List<String> columns, List<Condition> filters, List<Sort> sorts,
 				List<Object> after, int limit) {
 			this(schema, columns, filters, sorts, after, limit, null);
 		}
@@ -302,6 +344,177 @@ public final class RowSql {
 		/** The query limited to the scope's rows. */
 		public Query within(Scope rows) {
 			return new Query(this.schema, this.columns, this.filters, this.sorts, this.after, this.limit, rows);
+		}
+
+		@Override
+		public Query limited(int rows) {
+			return new Query(this.schema, this.columns, this.filters, this.sorts, this.after, rows, this.scope);
+		}
+
+		@Override
+		public Statement select() {
+			return RowSql.select(this);
+		}
+
+		@Override
+		public Statement count() {
+			return RowSql.count(this.schema, this.filters, this.scope);
+		}
+
+		@Override
+		public Statement estimate() {
+			return RowSql.estimate(this.schema, this.filters, this.scope);
+		}
+
+	}
+
+	/**
+	 * What a listing reads: rows ({@link Query}) or groups of rows ({@link Groups}), each
+	 * with its statements.
+	 */
+	public sealed interface Selection permits Query, Groups {
+
+		/** The most rows to read, or 0 for all. */
+		int limit();
+
+		/** The same selection reading at most the given number of rows. */
+		Selection limited(int rows);
+
+		/** The statement reading the rows, in order. */
+		Statement select();
+
+		/** The statement counting every row the selection reads without its limit. */
+		Statement count();
+
+		/**
+		 * The statement giving the planner's estimate of that count, as one JSON plan
+		 * whose top node has {@code Plan Rows}.
+		 */
+		Statement estimate();
+
+	}
+
+	/** A function over the values of a group of rows. */
+	public enum Aggregate {
+
+		COUNT("count"), SUM("sum"), AVG("avg"), MIN("min"), MAX("max");
+
+		private final String sql;
+
+		Aggregate(String sql) {
+			this.sql = sql;
+		}
+
+		/** The function's name in SQL and in a listing's select. */
+		public String functionName() {
+			return this.sql;
+		}
+
+		/**
+		 * Whether PostgreSQL has the function for values of the type: counting any; sums
+		 * and averages of numbers; least and greatest of the types with an order (not
+		 * booleans, UUIDs or json).
+		 */
+		public boolean takes(FieldType type) {
+			return switch (this) {
+				case COUNT -> true;
+				case SUM, AVG -> numeric(type);
+				case MIN, MAX -> numeric(type) || type == FieldType.STRING || type == FieldType.TEXT
+						|| type == FieldType.DATE || type == FieldType.TIMESTAMP;
+			};
+		}
+
+		/**
+		 * The type of the function's result over values of the type (null for a count of
+		 * rows): a count is a bigint, a sum of integers a bigint, of bigints a numeric,
+		 * an average of whole numbers a numeric; floats stay floats.
+		 */
+		public FieldType resultType(FieldType type) {
+			return switch (this) {
+				case COUNT -> FieldType.BIGINT;
+				case SUM -> switch (type) {
+					case INTEGER -> FieldType.BIGINT;
+					case FLOAT -> FieldType.FLOAT;
+					default -> FieldType.DECIMAL;
+				};
+				case AVG -> (type == FieldType.FLOAT) ? FieldType.FLOAT : FieldType.DECIMAL;
+				case MIN, MAX -> type;
+			};
+		}
+
+		private static boolean numeric(FieldType type) {
+			return type == FieldType.INTEGER || type == FieldType.BIGINT || type == FieldType.DECIMAL
+					|| type == FieldType.FLOAT;
+		}
+
+	}
+
+	/**
+	 * One output of a grouped query: a column the rows are grouped by, or an aggregate.
+	 *
+	 * @param function the aggregate, or null for a column grouped by
+	 * @param column the column (a field name or the row id), or null for a count of rows
+	 */
+	public record Output(Aggregate function, String column) {
+
+		/** Whether the output is a column the rows are grouped by. */
+		public boolean grouped() {
+			return this.function == null;
+		}
+
+	}
+
+	/**
+	 * One ordering key of a grouped query.
+	 *
+	 * @param output the index of the output ordered by
+	 * @param descending whether from the largest value
+	 */
+	public record GroupSort(int output, boolean descending) {
+
+	}
+
+	/**
+	 * Rows grouped by the outputs that are columns, one row per group with the aggregates
+	 * over it; without grouped columns, one row over every row selected.
+	 *
+	 * @param schema the table
+	 * @param outputs the outputs, in order
+	 * @param filters conditions all rows meet
+	 * @param sorts the order of the groups
+	 * @param limit the most groups to read, or 0 for all
+	 * @param offset the groups to skip
+	 * @param scope the rows the caller may read, or null for all
+	 */
+	public record Groups(TableSchema schema, List<Output> outputs, List<Condition> filters, List<GroupSort> sorts,
+			int limit, long offset, Scope scope) implements Selection {
+
+		public Groups {
+			outputs = List.copyOf(outputs);
+			filters = List.copyOf(filters);
+			sorts = List.copyOf(sorts);
+		}
+
+		@Override
+		public Groups limited(int rows) {
+			return new Groups(this.schema, this.outputs, this.filters, this.sorts, rows, this.offset, this.scope);
+		}
+
+		@Override
+		public Statement select() {
+			return RowSql.select(this);
+		}
+
+		@Override
+		public Statement count() {
+			// one row per group, and one without grouped columns
+			Statement groups = grouped(this, "SELECT count(*)");
+			return new Statement("SELECT count(*) FROM (" + groups.sql() + ") AS g", groups.parameters());
+		}
+
+		@Override
+		public Statement estimate() {
+			return grouped(this, "EXPLAIN (FORMAT JSON) SELECT count(*)");
 		}
 
 	}
@@ -344,13 +557,66 @@ public final class RowSql {
 		return new Statement(sql.toString(), parameters);
 	}
 
+	/** The groups, in their order. */
+	public static Statement select(Groups groups) {
+		StringJoiner outputs = new StringJoiner(", ");
+		for (Output output : groups.outputs()) {
+			FieldType type = (output.column() != null) ? typeOf(groups.schema(), output.column()) : FieldType.BIGINT;
+			outputs.add(output.grouped() ? readList(groups.schema(), List.of(output.column()))
+					: Sql.readExpression(aggregate(output), output.function().resultType(type)));
+		}
+		Statement grouped = grouped(groups, "SELECT " + outputs);
+		StringBuilder sql = new StringBuilder(grouped.sql());
+		StringJoiner order = new StringJoiner(", ");
+		for (GroupSort sort : groups.sorts()) {
+			Output output = groups.outputs().get(sort.output());
+			order.add((output.grouped() ? Sql.column(output.column()) : aggregate(output))
+					+ (sort.descending() ? " DESC" : " ASC"));
+		}
+		if (order.length() > 0) {
+			sql.append(" ORDER BY ").append(order);
+		}
+		if (groups.limit() > 0) {
+			sql.append(" LIMIT ").append(groups.limit());
+		}
+		if (groups.offset() > 0) {
+			sql.append(" OFFSET ").append(groups.offset());
+		}
+		return new Statement(sql.toString(), grouped.parameters());
+	}
+
+	/** The selection of the groups from the table, with its conditions and grouping. */
+	private static Statement grouped(Groups groups, String selection) {
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder sql = new StringBuilder(selection).append(" FROM ")
+			.append(Sql.table(groups.schema().physicalName()));
+		List<String> conditions = conditions(groups.schema(), groups.filters(), parameters, "");
+		if (groups.scope() != null) {
+			conditions.add(scope(groups.scope(), parameters, ""));
+		}
+		if (!conditions.isEmpty()) {
+			sql.append(" WHERE ").append(String.join(" AND ", conditions));
+		}
+		List<String> columns = groups.outputs().stream().filter(Output::grouped).map(Output::column).toList();
+		if (!columns.isEmpty()) {
+			sql.append(" GROUP BY ").append(Sql.columns(columns));
+		}
+		return new Statement(sql.toString(), parameters);
+	}
+
+	/** An aggregate output as SQL: {@code sum("price")}, {@code count(*)}. */
+	private static String aggregate(Output output) {
+		return output.function().functionName() + "(" + ((output.column() != null) ? Sql.column(output.column()) : "*")
+				+ ")";
+	}
+
 	/** The number of rows the filters select. */
-	public static Statement count(TableSchema schema, List<Filter> filters) {
+	public static Statement count(TableSchema schema, List<? extends Condition> filters) {
 		return count(schema, filters, null);
 	}
 
 	/** The number of rows of the scope (null for all) the filters select. */
-	public static Statement count(TableSchema schema, List<Filter> filters, Scope scope) {
+	public static Statement count(TableSchema schema, List<? extends Condition> filters, Scope scope) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(Sql.table(schema.physicalName()));
 		List<String> conditions = conditions(schema, filters, parameters, "");
@@ -367,14 +633,14 @@ public final class RowSql {
 	 * The planner's estimate of the rows the filters select, as one JSON plan whose top
 	 * node has {@code Plan Rows}.
 	 */
-	public static Statement estimate(TableSchema schema, List<Filter> filters) {
+	public static Statement estimate(TableSchema schema, List<? extends Condition> filters) {
 		return estimate(schema, filters, null);
 	}
 
 	/**
 	 * The planner's estimate of the rows of the scope (null for all) the filters select.
 	 */
-	public static Statement estimate(TableSchema schema, List<Filter> filters, Scope scope) {
+	public static Statement estimate(TableSchema schema, List<? extends Condition> filters, Scope scope) {
 		List<Object> parameters = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM ")
 			.append(Sql.table(schema.physicalName()));
@@ -388,28 +654,55 @@ public final class RowSql {
 		return new Statement(sql.toString(), parameters);
 	}
 
-	private static List<String> conditions(TableSchema schema, List<Filter> filters, List<Object> parameters,
-			String qualifier) {
-		List<String> conditions = new ArrayList<>();
-		for (Filter filter : filters) {
-			String column = qualifier + Sql.column(filter.column());
-			FieldType type = typeOf(schema, filter.column());
-			Operator operator = filter.operator();
-			if (operator.takesNoValue()) {
-				conditions.add(column + " " + operator.sql);
-			}
-			else if (operator == Operator.IN) {
-				StringJoiner list = new StringJoiner(", ", "(", ")");
-				for (Object value : filter.values()) {
-					list.add(parameter(value, type, parameters));
-				}
-				conditions.add(column + " IN " + list);
-			}
-			else {
-				conditions.add(column + " " + operator.sql + " " + parameter(filter.values().get(0), type, parameters));
-			}
+	private static List<String> conditions(TableSchema schema, List<? extends Condition> conditions,
+			List<Object> parameters, String qualifier) {
+		List<String> sql = new ArrayList<>();
+		for (Condition condition : conditions) {
+			sql.add(condition(schema, condition, parameters, qualifier));
 		}
-		return conditions;
+		return sql;
+	}
+
+	/** A condition as SQL, its values added to the parameters. */
+	static String condition(TableSchema schema, Condition condition, List<Object> parameters, String qualifier) {
+		if (condition instanceof Filter filter) {
+			String sql = filter(schema, filter, parameters, qualifier);
+			return filter.negated() ? "NOT (" + sql + ")" : sql;
+		}
+		if (condition instanceof Junction junction) {
+			StringJoiner all = new StringJoiner(junction.any() ? " OR " : " AND ", "(", ")");
+			for (Condition part : junction.conditions()) {
+				all.add(condition(schema, part, parameters, qualifier));
+			}
+			return junction.negated() ? "NOT " + all : all.toString();
+		}
+		throw new IllegalArgumentException("no SQL for a condition of " + condition.getClass());
+	}
+
+	private static String filter(TableSchema schema, Filter filter, List<Object> parameters, String qualifier) {
+		String column = qualifier + Sql.column(filter.column());
+		FieldType type = typeOf(schema, filter.column());
+		Operator operator = filter.operator();
+		if (operator.takesNoValue()) {
+			return column + " " + operator.sql;
+		}
+		if (operator == Operator.IN) {
+			StringJoiner list = new StringJoiner(", ", "(", ")");
+			for (Object value : filter.values()) {
+				list.add(parameter(value, type, parameters));
+			}
+			return column + " IN " + list;
+		}
+		if (operator.searchesText()) {
+			String language = "";
+			if (filter.language() != null) {
+				parameters.add(filter.language());
+				language = "$" + parameters.size() + "::regconfig, ";
+			}
+			return "to_tsvector(" + language + column + ") @@ " + operator.sql + "(" + language
+					+ parameter(filter.values().get(0), type, parameters) + ")";
+		}
+		return column + " " + operator.sql + " " + parameter(filter.values().get(0), type, parameters);
 	}
 
 	/**

@@ -120,6 +120,19 @@ class TableOpenApiTest {
 		assertThat("gte.18").matches(age);
 		assertThat("like.1*").doesNotMatch(age);
 		assertThat("eq.1").doesNotMatch(parameter(document, "data").getSchema().getItems().getPattern());
+		assertThat("not.is.null").matches(parameter(document, "data").getSchema().getItems().getPattern());
+		assertThat("not.fts(english).fox & dog").matches(name);
+		assertThat("wfts.fox").matches(name);
+		assertThat("fts.1").doesNotMatch(age);
+		assertThat("is.unknown").matches(parameter(document, "active").getSchema().getItems().getPattern());
+		String select = parameter(document, "select").getSchema().getItems().getPattern();
+		assertThat("age").matches(select);
+		assertThat("count()").matches(select);
+		assertThat("total:sum(age)").matches(select);
+		assertThat("max(name)").matches(select);
+		assertThat("sum(name)").doesNotMatch(select);
+		assertThat("min(active)").doesNotMatch(select);
+		assertThat("(age.lt.18,name.eq.x)").matches(parameter(document, "or").getSchema().getItems().getPattern());
 		assertThat(parameter(document, "order").getSchema().getItems().getEnum()).contains("age.desc", "id.asc")
 			.doesNotContain("data", "data.asc");
 	}
@@ -128,7 +141,8 @@ class TableOpenApiTest {
 	void aFieldNamedLikeAListingParameterHasNoFilter() {
 		OpenAPI document = this.documents.document(table(FieldDefinition.of("limit", FieldType.INTEGER)));
 		assertThat(listing(document)).extracting(Parameter::getName)
-			.containsExactly("select", "order", "limit", "after", "count", "format", "id");
+			.containsExactly("select", "order", "limit", "after", "count", "format", "id", "or", "and", "not.or",
+					"not.and");
 		assertThat(parameter(document, "limit").getSchema().getMaximum()).isEqualByComparingTo("1000");
 	}
 

@@ -47,6 +47,23 @@ class DatabaseFailuresTest {
 	}
 
 	@Test
+	void aRefusedTextSearchNamesItsParameterAndNothingElseDoes() {
+		for (String state : new String[] { "42704", "42601" }) {
+			assertThat(DatabaseErrors.readFailure(new R2dbcBadGrammarException("refused", state), "or"))
+				.isInstanceOfSatisfying(RefusedException.class, (refused) -> {
+					assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+					assertThat(refused.refusals().get(0).pointer()).isEqualTo("/query/or");
+				});
+			// without a text search, such a state is our own fault
+			R2dbcException ours = new R2dbcBadGrammarException("ours", state);
+			assertThat(DatabaseErrors.readFailure(ours, null)).isSameAs(ours);
+		}
+		assertThat(DatabaseErrors.readFailure(new R2dbcBadGrammarException("changed", "42703"), "t"))
+			.isInstanceOfSatisfying(RefusedException.class,
+					(refused) -> assertThat(refused.code()).isEqualTo(ErrorCode.SCHEMA_CHANGED));
+	}
+
+	@Test
 	void onlyTheStatesOfAChangedTableAreSchemaChanges() {
 		for (String state : new String[] { "42703", "42P01", "0A000", "42804", "42883" }) {
 			assertThat(DatabaseErrors.isStaleSchema(new R2dbcBadGrammarException("changed", state))).as(state).isTrue();

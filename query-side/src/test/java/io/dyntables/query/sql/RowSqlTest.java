@@ -6,8 +6,13 @@ import java.util.List;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldType;
 import io.dyntables.api.table.TableSchema;
+import io.dyntables.query.sql.RowSql.Aggregate;
 import io.dyntables.query.sql.RowSql.Filter;
+import io.dyntables.query.sql.RowSql.GroupSort;
+import io.dyntables.query.sql.RowSql.Groups;
+import io.dyntables.query.sql.RowSql.Junction;
 import io.dyntables.query.sql.RowSql.Operator;
+import io.dyntables.query.sql.RowSql.Output;
 import io.dyntables.query.sql.RowSql.Query;
 import io.dyntables.query.sql.RowSql.Sort;
 import io.dyntables.query.sql.RowSql.Statement;
@@ -131,6 +136,66 @@ class RowSqlTest {
 		assertThat(statement.sql()).endsWith("ON CONFLICT (\"name\") DO UPDATE SET \"age\" = EXCLUDED.\"age\" "
 				+ "WHERE ((\"dyntables_data\".\"people_7\".\"age\" = $3))");
 		assertThat(statement.parameters()).containsExactly(3);
+	}
+
+	@Test
+	void logicNestsInParenthesesWithNotAndBoundValues() {
+		Statement statement = RowSql
+			.select(new Query(
+					PEOPLE, List.of("id"), List.of(
+							new Junction(true, false,
+									List.of(new Filter("age", Operator.LT, List.of(18)), new Junction(false, true,
+											List.of(new Filter("name", Operator.EQ, List.of("x') OR TRUE --")),
+													new Filter("age", Operator.IN, List.of(1, 2), true, null))))),
+							new Filter("age", Operator.IS_NULL, List.of(), true, null)),
+					List.of(new Sort("id", false)), null, 0));
+		assertThat(statement.sql()).isEqualTo("SELECT \"id\" FROM \"dyntables_data\".\"people_7\" WHERE "
+				+ "(\"age\" < $1 OR NOT (\"name\" = $2 AND NOT (\"age\" IN ($3, $4)))) AND NOT (\"age\" IS NULL) "
+				+ "ORDER BY \"dyntables_data\".\"people_7\".\"id\" ASC");
+		assertThat(statement.parameters()).containsExactly(18, "x') OR TRUE --", 1, 2);
+	}
+
+	@Test
+	void fullTextSearchBindsTheLanguageAsARegconfigParameter() {
+		Statement statement = RowSql.count(PEOPLE,
+				List.of(new Filter("name", Operator.WFTS, List.of("cat -dog"), false, "english'; DROP TABLE x; --"),
+						new Filter("name", Operator.FTS, List.of("cat & dog"))));
+		assertThat(statement.sql()).isEqualTo("SELECT count(*) FROM \"dyntables_data\".\"people_7\" WHERE "
+				+ "to_tsvector($1::regconfig, \"name\") @@ websearch_to_tsquery($1::regconfig, $2) "
+				+ "AND to_tsvector(\"name\") @@ to_tsquery($3)");
+		assertThat(statement.parameters()).containsExactly("english'; DROP TABLE x; --", "cat -dog", "cat & dog");
+	}
+
+	@Test
+	void groupsByTheSelectedColumnsAndOrdersByTheAggregatesThemselves() {
+		TableSchema sales = new TableSchema(
+				9, "Sales", "sales_9", List.of(FieldDefinition.of("region", FieldType.STRING),
+						FieldDefinition.of("day", FieldType.DATE), FieldDefinition.of("amount", FieldType.INTEGER)),
+				1, false, 4, 0);
+		Groups groups = new Groups(sales,
+				List.of(new Output(null, "region"), new Output(Aggregate.COUNT, null),
+						new Output(Aggregate.SUM, "amount"), new Output(Aggregate.MAX, "day")),
+				List.of(new Filter("amount", Operator.GT, List.of(0))),
+				List.of(new GroupSort(2, true), new GroupSort(0, false)), 10, 20, null);
+		assertThat(groups.select().sql()).isEqualTo("SELECT \"region\", count(*), sum(\"amount\"), "
+				+ "CASE WHEN isfinite(max(\"day\")) THEN (max(\"day\") - DATE '1970-01-01')::text ELSE max(\"day\")::text END "
+				+ "FROM \"dyntables_data\".\"sales_9\" WHERE \"amount\" > $1 GROUP BY \"region\" "
+				+ "ORDER BY sum(\"amount\") DESC, \"region\" ASC LIMIT 10 OFFSET 20");
+		assertThat(groups.count().sql()).isEqualTo("SELECT count(*) FROM (SELECT count(*) FROM "
+				+ "\"dyntables_data\".\"sales_9\" WHERE \"amount\" > $1 GROUP BY \"region\") AS g");
+		assertThat(groups.limited(11).select().sql()).endsWith("LIMIT 11 OFFSET 20");
+		assertThat(Aggregate.SUM.resultType(FieldType.INTEGER)).isEqualTo(FieldType.BIGINT);
+		assertThat(Aggregate.AVG.resultType(FieldType.BIGINT)).isEqualTo(FieldType.DECIMAL);
+		assertThat(Aggregate.SUM.takes(FieldType.STRING)).isFalse();
+		assertThat(Aggregate.MIN.takes(FieldType.UUID)).isFalse();
+		assertThat(Aggregate.MAX.takes(FieldType.TIMESTAMP)).isTrue();
+	}
+
+	@Test
+	void everyKindOfConditionHasItsSql() {
+		// a new kind of condition must be given SQL in RowSql.condition (and a plan)
+		assertThat(RowSql.Condition.class.getPermittedSubclasses()).containsExactlyInAnyOrder(Filter.class,
+				Junction.class);
 	}
 
 }

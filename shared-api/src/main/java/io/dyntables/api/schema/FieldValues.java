@@ -71,6 +71,13 @@ public final class FieldValues {
 	private static final Pattern UUID_FORM = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+	/** A whole number as text: digits only, few enough that they always fit a long. */
+	private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,19}");
+
+	/** A number as text, as JSON writes one (without the JSON bound on its digits). */
+	private static final Pattern NUMBER_TEXT = Pattern
+		.compile("-?[0-9]{1,1000}(\\.[0-9]{1,1000})?([eE][-+]?[0-9]{1,4})?");
+
 	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
 	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -126,6 +133,62 @@ public final class FieldValues {
 				yield value;
 			}
 		};
+	}
+
+	/**
+	 * A value given as text (a query parameter, a rule of a grant) to compare with values
+	 * of the type, read as strictly as a JSON value of the type is: {@code 12} is an
+	 * integer, {@code 12.0} is not; {@code true} and {@code false} are the booleans. The
+	 * bounds of one field (a string's length, a decimal's digits) do not apply: a value
+	 * outside them is still compared, and equals nothing.
+	 * @throws InvalidValue when no value of the type is written so, or a json value (json
+	 * values are not compared)
+	 */
+	public static Object fromText(FieldType type, String text) throws InvalidValue {
+		return switch (type) {
+			case STRING, TEXT -> {
+				checkText(text);
+				yield text;
+			}
+			case INTEGER -> {
+				long number = integralText(text);
+				if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+					throw new InvalidValue("must be an integer from -2147483648 to 2147483647");
+				}
+				yield (int) number;
+			}
+			case BIGINT -> integralText(text);
+			case DECIMAL -> text.equals("NaN") ? Special.NAN : numberText(text);
+			case FLOAT -> floating(NUMBER_TEXT.matcher(text).matches() ? numberText(text) : text);
+			case BOOLEAN -> switch (text) {
+				case "true" -> true;
+				case "false" -> false;
+				default -> throw new InvalidValue("must be true or false");
+			};
+			case DATE -> date(text);
+			case TIMESTAMP -> timestamp(text);
+			case UUID -> coerce(FieldDefinition.of("uuid", FieldType.UUID), text);
+			case JSON -> throw new InvalidValue("cannot be compared");
+		};
+	}
+
+	private static long integralText(String text) throws InvalidValue {
+		if (!INTEGER_TEXT.matcher(text).matches()) {
+			throw new InvalidValue("must be a whole number");
+		}
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidValue("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+		}
+	}
+
+	private static BigDecimal numberText(String text) throws InvalidValue {
+		if (!NUMBER_TEXT.matcher(text).matches()) {
+			throw new InvalidValue("must be a number");
+		}
+		return new BigDecimal(text);
 	}
 
 	private static Object date(Object value) throws InvalidValue {

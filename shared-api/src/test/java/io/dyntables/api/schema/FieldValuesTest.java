@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Strict JSON types: what a client sends is what is stored, or it is refused. */
@@ -27,6 +28,29 @@ class FieldValuesTest {
 		refused(field, 2147483648L);
 		refused(field, true);
 		refused(field, new BigInteger("99999999999999999999999"));
+	}
+
+	@Test
+	void textIsReadAsStrictlyAsJson() throws Exception {
+		assertThat(FieldValues.fromText(FieldType.INTEGER, "-16")).isEqualTo(-16);
+		assertThat(FieldValues.fromText(FieldType.BIGINT, "9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+		assertThat(FieldValues.fromText(FieldType.DECIMAL, "1.505")).isEqualTo(new BigDecimal("1.505"));
+		assertThat(FieldValues.fromText(FieldType.DECIMAL, "NaN")).isEqualTo(FieldValues.Special.NAN);
+		assertThat(FieldValues.fromText(FieldType.FLOAT, "-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
+		assertThat(FieldValues.fromText(FieldType.BOOLEAN, "true")).isEqualTo(true);
+		assertThat(FieldValues.fromText(FieldType.DATE, "infinity")).isEqualTo(FieldValues.Special.INFINITY);
+		for (String text : new String[] { "12.0", "0x10", "2147483648", " 1", "" }) {
+			assertThatExceptionOfType(FieldValues.InvalidValue.class)
+				.isThrownBy(() -> FieldValues.fromText(FieldType.INTEGER, text));
+		}
+		assertThatExceptionOfType(FieldValues.InvalidValue.class)
+			.isThrownBy(() -> FieldValues.fromText(FieldType.BOOLEAN, "yes"));
+		assertThatExceptionOfType(FieldValues.InvalidValue.class)
+			.isThrownBy(() -> FieldValues.fromText(FieldType.TEXT, "a\u0000"));
+		assertThatExceptionOfType(FieldValues.InvalidValue.class)
+			.isThrownBy(() -> FieldValues.fromText(FieldType.JSON, "{}"));
+		assertThatExceptionOfType(FieldValues.InvalidValue.class)
+			.isThrownBy(() -> FieldValues.fromText(FieldType.FLOAT, "1e999"));
 	}
 
 	@Test
