@@ -172,6 +172,8 @@ class DatabaseConfiguration {
 		ConnectionFactory onLoops = ConnectionFactories
 			.get(rowOptions(database, credentials, statementTimeout, preparedStatements)
 				.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, loops)
+				// told apart from the pool's in pg_stat_activity
+				.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, LoopConnections.APPLICATION_NAME)
 				.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, acquireTimeout)
 				.build());
 		return new LoopConnections(connectionFactory, onLoops, loops.onServer(LoopResources.hasNativeSupport()), depth,

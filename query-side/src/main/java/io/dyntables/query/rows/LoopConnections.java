@@ -41,6 +41,9 @@ public final class LoopConnections implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LoopConnections.class);
 
+	/** How the loops' connections name themselves to PostgreSQL. */
+	public static final String APPLICATION_NAME = "dyntables rows (event loop)";
+
 	/** Marks a thread that is no event loop of the server. */
 	private static final Slot NONE = new Slot(null);
 
@@ -110,8 +113,7 @@ public final class LoopConnections implements AutoCloseable {
 	 * request is cancelled).
 	 */
 	public <T> Mono<T> pooled(Function<Connection, Mono<T>> work) {
-		Mono<T> pooled = Mono.usingWhen(this.pool.create(), work, Connection::close);
-		return Mono.create((sink) -> sink.onCancel(pooled.subscribe(sink::success, sink::error, sink::success)));
+		return EmptyContext.mono(Mono.usingWhen(this.pool.create(), work, Connection::close));
 	}
 
 	private Slot slot() {
