@@ -70,11 +70,10 @@ class ListingRunner {
 	/** Every row the listing selects, streamed from the database as it is read. */
 	private Flux<Map<String, Object>> rows(ListingPlan plan) {
 		RowSql.Statement statement = plan.selection().select();
-		return EmptyContext
-			.flux(RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
-				.filter((s) -> s.fetchSize(FETCH_SIZE))
-				.map((result) -> RowBinding.read(plan.columns(), plan.types(), result))
-				.all())
+		return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
+			.filter((s) -> s.fetchSize(FETCH_SIZE))
+			.map((result) -> RowBinding.read(plan.columns(), plan.types(), result))
+			.all()
 			.map(plan::answered)
 			.onErrorMap((error) -> DatabaseErrors.readFailure(error, plan.searched()));
 	}

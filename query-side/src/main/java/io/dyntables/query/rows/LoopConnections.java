@@ -30,12 +30,6 @@ import reactor.core.publisher.Mono;
  * use the pool. A statement already pipelined behind one that stalls waits for it, at
  * most the statement time limit. With no connection factory for the loops, every
  * statement uses the pool.
- * <p>
- * The work runs in a Reactor context of its own, empty: with automatic context
- * propagation, Reactor restores the thread locals of a request's context (its ids in the
- * logging context, its security context, its exchange) around every signal that crosses
- * into it, and the driver signals every message it reads (every row of a page). Only the
- * answer crosses back, once.
  */
 public final class LoopConnections implements AutoCloseable {
 
@@ -113,7 +107,7 @@ public final class LoopConnections implements AutoCloseable {
 	 * request is cancelled).
 	 */
 	public <T> Mono<T> pooled(Function<Connection, Mono<T>> work) {
-		return EmptyContext.mono(Mono.usingWhen(this.pool.create(), work, Connection::close));
+		return Mono.usingWhen(this.pool.create(), work, Connection::close);
 	}
 
 	private Slot slot() {
