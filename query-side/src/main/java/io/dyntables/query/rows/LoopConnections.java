@@ -1,6 +1,8 @@
 package io.dyntables.query.rows;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -38,6 +40,8 @@ public final class LoopConnections implements AutoCloseable {
 	/** How the loops' connections name themselves to PostgreSQL. */
 	public static final String APPLICATION_NAME = "dyntables rows (event loop)";
 
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
 	/** Marks a thread that is no event loop of the server. */
 	private static final Slot NONE = new Slot(null);
 
@@ -56,6 +60,11 @@ public final class LoopConnections implements AutoCloseable {
 	private final Duration openTimeout;
 
 	private final FastThreadLocal<Slot> slots = new FastThreadLocal<>();
+
+	/** Every loop's slot, to close their connections at shutdown. */
+	private final Queue<Slot> opened = new ConcurrentLinkedQueue<>();
+
+	private volatile boolean closed;
 
 	/**
 	 * @param pool the row pool
@@ -90,7 +99,7 @@ public final class LoopConnections implements AutoCloseable {
 	 * knows which statements are still in flight.
 	 */
 	public <T> Mono<T> run(Function<Connection, Mono<T>> work) {
-		Slot slot = (this.loops != null) ? slot() : NONE;
+		Slot slot = (this.loops != null && !this.closed) ? slot() : NONE;
 		Bound bound = (slot != NONE) ? slot.take(this) : null;
 		if (bound == null) {
 			return pooled(work);
@@ -115,6 +124,9 @@ public final class LoopConnections implements AutoCloseable {
 		if (slot == null) {
 			slot = isLoop() ? new Slot(Thread.currentThread()) : NONE;
 			this.slots.set(slot);
+			if (slot != NONE) {
+				this.opened.add(slot);
+			}
 		}
 		return slot;
 	}
@@ -131,10 +143,23 @@ public final class LoopConnections implements AutoCloseable {
 		return false;
 	}
 
+	/** Closes the loops' connections; statements from now on use the pool. */
 	@Override
 	public void close() {
-		// the loops' connections close with their event loops, or when the database
-		// closes them; nothing to release here but the references
+		this.closed = true;
+		for (Slot slot : this.opened) {
+			Bound bound = slot.bound;
+			slot.bound = null;
+			if (bound != null) {
+				try {
+					Mono.from(bound.connection.close()).block(CLOSE_TIMEOUT);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Could not close the connection of event loop {}: {}", slot.owner.getName(),
+							ex.toString());
+				}
+			}
+		}
 	}
 
 	/** One event loop's connection, while it has one. */
@@ -183,7 +208,12 @@ public final class LoopConnections implements AutoCloseable {
 			}
 			this.opening = true;
 			Mono.from(loops.loops.create()).timeout(loops.openTimeout).subscribe((opened) -> {
-				this.bound = new Bound(opened);
+				if (loops.closed) {
+					Mono.from(opened.close()).onErrorResume((error) -> Mono.empty()).subscribe();
+				}
+				else {
+					this.bound = new Bound(opened);
+				}
 				this.opening = false;
 			}, (error) -> {
 				log.debug("Could not open the connection of event loop {}: {}", this.owner.getName(), error.toString());
