@@ -9,7 +9,12 @@
 # Settings (environment): DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds of
 # unreported load per HTTP path before measuring, default 60: the JIT compiler needs minutes on
 # two cores), CONNECTIONS (16), BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), TABLES (0: no scale
-# run), ONLY=credentials (only the warm-up and the insert with an API key beside protected mode),
+# run), ONLY (a comma-separated list of the parts to run: credentials, create, insert, floor, page,
+# bulk, export; default all; ONLY=credentials runs only the warm-up and the insert with an API key
+# beside protected mode), LATE (0: none; N: after the other parts, N more tables are created and
+# single-row inserts into a table created after them are measured beside inserts into the first
+# table, alternated), PROFILE_DIR (a flight recording of each measured part, written there as
+# <part>.jfr), JAR (the jar to run, default deploy/target/dyntables.jar), PORT (default a free one),
 # REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
@@ -32,13 +37,13 @@ for tool in wrk python3 java; do
 done
 [ -x "$PGBIN/pgbench" ] || { echo "missing pgbench (apt-get install -y postgresql-client)" >&2; exit 1; }
 
-JAR=deploy/target/dyntables.jar
+JAR=${JAR:-deploy/target/dyntables.jar}
 if [ ! -f "$JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
 	./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package
 fi
 
 WORK=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
 SERVICE_PID=
 cleanup() {
 	if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -70,6 +75,10 @@ PAGE_TABLE_ROWS = int(os.environ["PAGE_TABLE_ROWS"])
 SERVICE_PID = int(os.environ["SERVICE_PID"])
 TABLES = int(os.environ.get("TABLES", "0"))
 ONLY = os.environ.get("ONLY", "")
+PARTS = set(ONLY.split(",")) if ONLY else {"credentials", "create", "insert", "floor", "page", "bulk", "export"}
+LATE = int(os.environ.get("LATE", "0"))
+PROFILE_DIR = os.environ.get("PROFILE_DIR", "")
+FIGURES = {}
 HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
 ROW = {"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}
 FIELDS = {"first_name": "string", "last_name": "string", "age": "integer", "address": "string"}
@@ -147,13 +156,25 @@ def cpu_seconds():
     return java, pg
 
 
-def measured(work, count=None, unit="request"):
+def load_average():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def measured(work, count=None, unit="request", name=None):
     """Runs work; answers its result and the CPU the JVM and PostgreSQL used meanwhile, as a share of one core
     and, when count(result) tells how many requests (or rows) it did, in CPU milliseconds per request (or
-    microseconds per row)."""
+    microseconds per row), with the machine's 1-min load average before and after. With a name, the JVM's CPU
+    per unit is kept in FIGURES[name] (and, with PROFILE_DIR, the run is recorded in <name>.jfr)."""
+    if name and PROFILE_DIR:
+        subprocess.run(["jcmd", str(SERVICE_PID), "JFR.start", f"name={name}", "settings=profile",
+                        f"filename={os.path.join(PROFILE_DIR, name + '.jfr')}"], capture_output=True, check=True)
+    load_before = load_average()
     before, start = cpu_seconds(), time.time()
     result = work()
     after, elapsed = cpu_seconds(), time.time() - start
+    if name and PROFILE_DIR:
+        subprocess.run(["jcmd", str(SERVICE_PID), "JFR.stop", f"name={name}"], capture_output=True, check=True)
     java, pg = after[0] - before[0], after[1] - before[1]
     cpu = f"java {100 * java / elapsed:.0f}% / pg {100 * pg / elapsed:.0f}%"
     if count is not None:
@@ -161,7 +182,10 @@ def measured(work, count=None, unit="request"):
         if unit == "row":
             cpu += f", {1e6 * java / done:.1f} / {1e6 * pg / done:.1f} us per row"
         else:
-            cpu += f", {1e3 * java / done:.2f} / {1e3 * pg / done:.2f} ms per {unit}"
+            cpu += f", {1e3 * java / done:.3f} / {1e3 * pg / done:.3f} ms per {unit}"
+        if name:
+            FIGURES[name] = (result, 1e3 * java / done)
+    cpu += f"; load {load_before:.1f}-{load_average():.1f}"
     return result, cpu
 
 
@@ -206,6 +230,7 @@ def psql(command):
 
 
 results = []
+tps = float("nan")
 
 # --- warm-up (not reported): let the JIT compile the paths measured below ------------------
 WARMUP = int(os.environ.get("WARMUP", "60"))
@@ -254,191 +279,196 @@ def report():
 
 
 # --- the cost of a credential ----------------------------------------------------------
-# The service runs in protected mode (no credential configured): loopback clients need none. A
-# loopback request that carries an API key is checked like any other, so the same insert is
-# measured with a key and without, alternated in this one run (the machine's load drifts).
-status, body = request("POST", "/api/admin/keys", {"name": "benchmark"})
-assert status == 201, (status, body)
-API_KEY = json.loads(body)["key"]
-keyed_id, _ = create_table("KeyedInserts")
-INSERT = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n"
-KEYED = INSERT + f'wrk.headers["Authorization"] = "Bearer {API_KEY}"\n'
-if WARMUP > 0:
-    wrk(KEYED, f"/api/table/{keyed_id}/row", seconds=WARMUP // 2)
+if "credentials" in PARTS:
+    # The service runs in protected mode (no credential configured): loopback clients need none. A
+    # loopback request that carries an API key is checked like any other, so the same insert is
+    # measured with a key and without, alternated in this one run (the machine's load drifts).
+    status, body = request("POST", "/api/admin/keys", {"name": "benchmark"})
+    assert status == 201, (status, body)
+    API_KEY = json.loads(body)["key"]
+    keyed_id, _ = create_table("KeyedInserts")
+    INSERT = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n"
+    KEYED = INSERT + f'wrk.headers["Authorization"] = "Bearer {API_KEY}"\n'
+    if WARMUP > 0:
+        wrk(KEYED, f"/api/table/{keyed_id}/row", seconds=WARMUP // 2)
 
 
-def insert_run(script):
-    """One insert run: its rate, its p99, and the JVM's CPU milliseconds per request (steadier than the rate
-    on a machine that other work shares)."""
-    before = cpu_seconds()[0]
-    rate, p99, done = wrk(script, f"/api/table/{keyed_id}/row")
-    return rate, p99, 1e3 * (cpu_seconds()[0] - before) / done
+    def insert_run(script):
+        """One insert run: its rate, its p99, and the JVM's CPU milliseconds per request (steadier than the rate
+        on a machine that other work shares)."""
+        before = cpu_seconds()[0]
+        rate, p99, done = wrk(script, f"/api/table/{keyed_id}/row")
+        return rate, p99, 1e3 * (cpu_seconds()[0] - before) / done
 
 
-plain_runs, keyed_runs = [], []
-for _ in range(3):
-    plain_runs.append(insert_run(INSERT))
-    keyed_runs.append(insert_run(KEYED))
-keyed_rate, plain_rate = statistics.mean(r[0] for r in keyed_runs), statistics.mean(r[0] for r in plain_runs)
-keyed_cpu, plain_cpu = statistics.mean(r[2] for r in keyed_runs), statistics.mean(r[2] for r in plain_runs)
-results.append(("single-row insert with an API key (req/s)",
-                f"{keyed_rate:,.0f}/s p99 {statistics.median(r[1] for r in keyed_runs):.1f} ms",
-                f"{plain_rate:,.0f}/s p99 {statistics.median(r[1] for r in plain_runs):.1f} ms (no credential, "
-                "protected mode)", keyed_rate / plain_rate,
-                "3 runs each, alternated: key " + " ".join(f"{r[0]:,.0f}" for r in keyed_runs)
-                + " / none " + " ".join(f"{r[0]:,.0f}" for r in plain_runs)))
-results.append(("same, JVM CPU per insert", f"{keyed_cpu:.3f} ms", f"{plain_cpu:.3f} ms (no credential)",
-                 plain_cpu / keyed_cpu, "key " + " ".join(f"{r[2]:.3f}" for r in keyed_runs)
-                 + " / none " + " ".join(f"{r[2]:.3f}" for r in plain_runs)))
-log("credential cost measured")
+    plain_runs, keyed_runs = [], []
+    for _ in range(3):
+        plain_runs.append(insert_run(INSERT))
+        keyed_runs.append(insert_run(KEYED))
+    keyed_rate, plain_rate = statistics.mean(r[0] for r in keyed_runs), statistics.mean(r[0] for r in plain_runs)
+    keyed_cpu, plain_cpu = statistics.mean(r[2] for r in keyed_runs), statistics.mean(r[2] for r in plain_runs)
+    results.append(("single-row insert with an API key (req/s)",
+                    f"{keyed_rate:,.0f}/s p99 {statistics.median(r[1] for r in keyed_runs):.1f} ms",
+                    f"{plain_rate:,.0f}/s p99 {statistics.median(r[1] for r in plain_runs):.1f} ms (no credential, "
+                    "protected mode)", keyed_rate / plain_rate,
+                    "3 runs each, alternated: key " + " ".join(f"{r[0]:,.0f}" for r in keyed_runs)
+                    + " / none " + " ".join(f"{r[0]:,.0f}" for r in plain_runs)))
+    results.append(("same, JVM CPU per insert", f"{keyed_cpu:.3f} ms", f"{plain_cpu:.3f} ms (no credential)",
+                     plain_cpu / keyed_cpu, "key " + " ".join(f"{r[2]:.3f}" for r in keyed_runs)
+                     + " / none " + " ".join(f"{r[2]:.3f}" for r in plain_runs)))
+    log("credential cost measured")
 
-if ONLY == "credentials":
-    report()
-    sys.exit(0)
+    if ONLY == "credentials":
+        report()
+        sys.exit(0)
 
 # --- create table and schema change, sequential -----------------------------------------
-create_ms, change_ms = [], []
-for i in range(15):
-    start = time.time()
-    table_id, _ = create_table(f"Created{i}")
-    status, _ = request("POST", f"/api/table/{table_id}/row", ROW)
-    assert status == 201, status
-    create_ms.append(1000 * (time.time() - start))
-fields = dict(FIELDS)
-for i in range(15):
-    fields[f"extra_{i}"] = {"type": "integer", "required": False}
-    start = time.time()
-    status, body = request("PUT", f"/api/table/{table_id}", {"fields": fields})
-    assert status == 200, (status, body)
-    change_ms.append(1000 * (time.time() - start))
-create_p50, change_p50 = statistics.median(create_ms), statistics.median(change_ms)
-raw_create_ms = []
-for i in range(15):
-    start = time.time()
-    psql(f"CREATE TABLE public.bench_raw_{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-         "first_name varchar(200), last_name varchar(200), age integer, address varchar(200)); "
-         f"INSERT INTO public.bench_raw_{i} (first_name) VALUES ('x')")
-    raw_create_ms.append(1000 * (time.time() - start))
-raw_change_ms = []
-for i in range(15):
-    start = time.time()
-    psql(f"ALTER TABLE public.bench_raw_0 ADD COLUMN extra_{i} integer")
-    raw_change_ms.append(1000 * (time.time() - start))
-results.append(("create table p50 (command to first row)", f"{create_p50:.1f} ms",
-                f"{statistics.median(raw_create_ms):.1f} ms (psql)", statistics.median(raw_create_ms) / create_p50, ""))
-results.append(("schema change p50 (command to applied)", f"{change_p50:.1f} ms",
-                f"{statistics.median(raw_change_ms):.1f} ms (psql)", statistics.median(raw_change_ms) / change_p50, ""))
-log("create/change measured")
+if "create" in PARTS:
+    create_ms, change_ms = [], []
+    for i in range(15):
+        start = time.time()
+        table_id, _ = create_table(f"Created{i}")
+        status, _ = request("POST", f"/api/table/{table_id}/row", ROW)
+        assert status == 201, status
+        create_ms.append(1000 * (time.time() - start))
+    fields = dict(FIELDS)
+    for i in range(15):
+        fields[f"extra_{i}"] = {"type": "integer", "required": False}
+        start = time.time()
+        status, body = request("PUT", f"/api/table/{table_id}", {"fields": fields})
+        assert status == 200, (status, body)
+        change_ms.append(1000 * (time.time() - start))
+    create_p50, change_p50 = statistics.median(create_ms), statistics.median(change_ms)
+    raw_create_ms = []
+    for i in range(15):
+        start = time.time()
+        psql(f"CREATE TABLE public.bench_raw_{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+             "first_name varchar(200), last_name varchar(200), age integer, address varchar(200)); "
+             f"INSERT INTO public.bench_raw_{i} (first_name) VALUES ('x')")
+        raw_create_ms.append(1000 * (time.time() - start))
+    raw_change_ms = []
+    for i in range(15):
+        start = time.time()
+        psql(f"ALTER TABLE public.bench_raw_0 ADD COLUMN extra_{i} integer")
+        raw_change_ms.append(1000 * (time.time() - start))
+    results.append(("create table p50 (command to first row)", f"{create_p50:.1f} ms",
+                    f"{statistics.median(raw_create_ms):.1f} ms (psql)", statistics.median(raw_create_ms) / create_p50, ""))
+    results.append(("schema change p50 (command to applied)", f"{change_p50:.1f} ms",
+                    f"{statistics.median(raw_change_ms):.1f} ms (psql)", statistics.median(raw_change_ms) / change_p50, ""))
+    log("create/change measured")
 
 # --- single-row insert ----------------------------------------------------------------
-insert_id, insert_table = create_table("Inserts")
-(rate, p99, _), cpu = measured(lambda: wrk(
-    'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n",
-    f"/api/table/{insert_id}/row"), lambda r: r[2])
-(tps, latency, _), raw_cpu = measured(lambda: pgbench(
-    f'INSERT INTO dyntables_data."{insert_table}" (first_name, last_name, age, address) '
-    "VALUES ('Joe', 'Doe', 16, 'Heaven Str 45') RETURNING id, first_name, last_name, age, address;\n"), lambda r: r[2])
-results.append(("single-row insert (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
-                 f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
-log("inserts measured")
+if "insert" in PARTS:
+    insert_id, insert_table = create_table("Inserts")
+    (rate, p99, _), cpu = measured(lambda: wrk(
+        'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'' + json.dumps(ROW) + "'\n",
+        f"/api/table/{insert_id}/row"), lambda r: r[2], name="insert")
+    (tps, latency, _), raw_cpu = measured(lambda: pgbench(
+        f'INSERT INTO dyntables_data."{insert_table}" (first_name, last_name, age, address) '
+        "VALUES ('Joe', 'Doe', 16, 'Heaven Str 45') RETURNING id, first_name, last_name, age, address;\n"), lambda r: r[2])
+    results.append(("single-row insert (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                     f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
+    log("inserts measured")
 
 # --- the HTTP floor: the cheapest request the service answers, beside the same insert ---
-if WARMUP > 0:
-    wrk("", "/actuator/health/liveness", seconds=WARMUP // 2)
-(rate, p99, _), cpu = measured(lambda: wrk("", "/actuator/health/liveness"), lambda r: r[2])
-results.append(("floor: GET /actuator/health/liveness", f"{rate:,.0f}/s p99 {p99:.1f} ms",
-                 f"{tps:,.0f}/s (the insert above)", rate / tps, f"{cpu}; no database work"))
-log("floor measured")
+if "floor" in PARTS:
+    if WARMUP > 0:
+        wrk("", "/actuator/health/liveness", seconds=WARMUP // 2)
+    (rate, p99, _), cpu = measured(lambda: wrk("", "/actuator/health/liveness"), lambda r: r[2], name="floor")
+    results.append(("floor: GET /actuator/health/liveness", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                     f"{tps:,.0f}/s (the insert above)", rate / tps, f"{cpu}; no database work"))
+    log("floor measured")
 
 # --- 100-row pages --------------------------------------------------------------------
-page_id, page_table = create_table("Pages")
-ndjson = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(PAGE_TABLE_ROWS)).encode()
-status, body = request("POST", f"/api/table/{page_id}/rows", ndjson, {"Content-Type": "application/x-ndjson"})
-assert status == 201, (status, body)
-# the service refreshes statistics after a load in the background; both sides need them
-psql(f'ANALYZE dyntables_data."{page_table}"')
-top = PAGE_TABLE_ROWS - 100
-(rate, p99, _), cpu = measured(lambda: wrk(
-    "request = function()\n"
-    f'  return wrk.format("GET", "/api/table/{page_id}/rows?limit=100&id=gt." .. math.random(0, {top}))\n'
-    "end\n", "/"), lambda r: r[2], "page")
-(tps, latency, _), raw_cpu = measured(lambda: pgbench(
-    f"\\set s random(0, {top})\n"
-    f'SELECT id, first_name, last_name, age, address FROM dyntables_data."{page_table}" '
-    "WHERE id > :s ORDER BY id LIMIT 101;\n"), lambda r: r[2], "page")
-results.append(("100-row page read (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
-                 f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
-log("pages measured")
+if "page" in PARTS:
+    page_id, page_table = create_table("Pages")
+    ndjson = "".join(json.dumps(dict(ROW, age=i % 100)) + "\n" for i in range(PAGE_TABLE_ROWS)).encode()
+    status, body = request("POST", f"/api/table/{page_id}/rows", ndjson, {"Content-Type": "application/x-ndjson"})
+    assert status == 201, (status, body)
+    # the service refreshes statistics after a load in the background; both sides need them
+    psql(f'ANALYZE dyntables_data."{page_table}"')
+    top = PAGE_TABLE_ROWS - 100
+    (rate, p99, _), cpu = measured(lambda: wrk(
+        "request = function()\n"
+        f'  return wrk.format("GET", "/api/table/{page_id}/rows?limit=100&id=gt." .. math.random(0, {top}))\n'
+        "end\n", "/"), lambda r: r[2], "page", name="page")
+    (tps, latency, _), raw_cpu = measured(lambda: pgbench(
+        f"\\set s random(0, {top})\n"
+        f'SELECT id, first_name, last_name, age, address FROM dyntables_data."{page_table}" '
+        "WHERE id > :s ORDER BY id LIMIT 101;\n"), lambda r: r[2], "page")
+    results.append(("100-row page read (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                     f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
+    log("pages measured")
 
 # --- bulk load ------------------------------------------------------------------------
-bulk_id, bulk_table = create_table("Bulk")
-bulk_file = os.path.join(WORK, "bulk.ndjson")
-csv_file = os.path.join(WORK, "bulk.csv")
-with open(bulk_file, "w") as nd, open(csv_file, "w") as csv:
-    for i in range(BULK_ROWS):
-        nd.write(json.dumps({"first_name": f"Joe{i}", "last_name": "Doe", "age": i % 100,
-                             "address": "Heaven Str 45"}) + "\n")
-        csv.write(f"Joe{i},Doe,{i % 100},Heaven Str 45\n")
+if "bulk" in PARTS:
+    bulk_id, bulk_table = create_table("Bulk")
+    bulk_file = os.path.join(WORK, "bulk.ndjson")
+    csv_file = os.path.join(WORK, "bulk.csv")
+    with open(bulk_file, "w") as nd, open(csv_file, "w") as csv:
+        for i in range(BULK_ROWS):
+            nd.write(json.dumps({"first_name": f"Joe{i}", "last_name": "Doe", "age": i % 100,
+                                 "address": "Heaven Str 45"}) + "\n")
+            csv.write(f"Joe{i},Doe,{i % 100},Heaven Str 45\n")
 
 
-def bulk():
-    with open(bulk_file, "rb") as f:
+    def bulk():
+        with open(bulk_file, "rb") as f:
+            start = time.time()
+            status, body = request("POST", f"/api/table/{bulk_id}/rows", f,
+                                   {"Content-Type": "application/x-ndjson",
+                                    "Content-Length": str(os.path.getsize(bulk_file))})
+            elapsed = time.time() - start
+        assert status == 201, (status, body[:500])
+        assert json.loads(body)["inserted"] == BULK_ROWS
+        return BULK_ROWS / elapsed
+
+
+    bulk_rate, cpu = measured(bulk, lambda _: BULK_ROWS, "row", name="bulk")
+
+
+    def copy():
+        psql(f'CREATE TABLE public.bench_copy (LIKE dyntables_data."{bulk_table}" INCLUDING ALL)')
         start = time.time()
-        status, body = request("POST", f"/api/table/{bulk_id}/rows", f,
-                               {"Content-Type": "application/x-ndjson",
-                                "Content-Length": str(os.path.getsize(bulk_file))})
-        elapsed = time.time() - start
-    assert status == 201, (status, body[:500])
-    assert json.loads(body)["inserted"] == BULK_ROWS
-    return BULK_ROWS / elapsed
+        psql(f"\\copy public.bench_copy (first_name, last_name, age, address) FROM '{csv_file}' WITH (FORMAT csv)")
+        return BULK_ROWS / (time.time() - start)
 
 
-bulk_rate, cpu = measured(bulk, lambda _: BULK_ROWS, "row")
-
-
-def copy():
-    psql(f'CREATE TABLE public.bench_copy (LIKE dyntables_data."{bulk_table}" INCLUDING ALL)')
-    start = time.time()
-    psql(f"\\copy public.bench_copy (first_name, last_name, age, address) FROM '{csv_file}' WITH (FORMAT csv)")
-    return BULK_ROWS / (time.time() - start)
-
-
-copy_rate, raw_cpu = measured(copy, lambda _: BULK_ROWS, "row")
-results.append((f"bulk insert {BULK_ROWS:,} rows NDJSON (rows/s)", f"{bulk_rate:,.0f}/s", f"{copy_rate:,.0f}/s (COPY)",
-                bulk_rate / copy_rate, f"{cpu}; raw {raw_cpu}"))
-log("bulk measured")
+    copy_rate, raw_cpu = measured(copy, lambda _: BULK_ROWS, "row")
+    results.append((f"bulk insert {BULK_ROWS:,} rows NDJSON (rows/s)", f"{bulk_rate:,.0f}/s", f"{copy_rate:,.0f}/s (COPY)",
+                    bulk_rate / copy_rate, f"{cpu}; raw {raw_cpu}"))
+    log("bulk measured")
 
 # --- export ---------------------------------------------------------------------------
+if "export" in PARTS:
+    def export():
+        start = time.time()
+        response, connection = request("GET", f"/api/table/{bulk_id}/rows?format=ndjson", raw=True)
+        assert response.status == 200, response.status
+        lines = 0
+        while True:
+            chunk = response.read(1 << 16)
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+        connection.close()
+        assert lines == BULK_ROWS, lines
+        return lines / (time.time() - start)
 
 
-def export():
-    start = time.time()
-    response, connection = request("GET", f"/api/table/{bulk_id}/rows?format=ndjson", raw=True)
-    assert response.status == 200, response.status
-    lines = 0
-    while True:
-        chunk = response.read(1 << 16)
-        if not chunk:
-            break
-        lines += chunk.count(b"\n")
-    connection.close()
-    assert lines == BULK_ROWS, lines
-    return lines / (time.time() - start)
+    export_rate, cpu = measured(export, lambda _: BULK_ROWS, "row", name="export")
 
 
-export_rate, cpu = measured(export, lambda _: BULK_ROWS, "row")
+    def copy_out():
+        start = time.time()
+        psql(f'\\copy (SELECT id, first_name, last_name, age, address FROM dyntables_data."{bulk_table}" ORDER BY id) '
+             "TO '/dev/null'")
+        return BULK_ROWS / (time.time() - start)
 
 
-def copy_out():
-    start = time.time()
-    psql(f'\\copy (SELECT id, first_name, last_name, age, address FROM dyntables_data."{bulk_table}" ORDER BY id) '
-         "TO '/dev/null'")
-    return BULK_ROWS / (time.time() - start)
-
-
-copy_out_rate, raw_cpu = measured(copy_out, lambda _: BULK_ROWS, "row")
-results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0f}/s",
-                f"{copy_out_rate:,.0f}/s (COPY TO)", export_rate / copy_out_rate, f"{cpu}; raw {raw_cpu}"))
+    copy_out_rate, raw_cpu = measured(copy_out, lambda _: BULK_ROWS, "row")
+    results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0f}/s",
+                    f"{copy_out_rate:,.0f}/s (COPY TO)", export_rate / copy_out_rate, f"{cpu}; raw {raw_cpu}"))
 
 # --- flat as tables grow (TABLES > 0) ---------------------------------------------------
 
@@ -511,6 +541,40 @@ if TABLES > 0:
                     f"RSS {large[4][0]:,.0f} MiB, heap {large[4][1]:,.0f} MiB",
                     f"RSS {small[4][0]:,.0f} MiB, heap {small[4][1]:,.0f} MiB", small[4][1] / large[4][1],
                     "heap in use after a full GC"))
+
+# --- a table created after many others (LATE > 0) ---------------------------------------
+if LATE > 0:
+    first_id, _ = create_table("FirstTable")
+    log(f"creating {LATE} tables")
+    for i in range(LATE):
+        create_table(f"Between{i}")
+    late_id, _ = create_table("LateTable")
+    script = ('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \''
+              + json.dumps(ROW) + "'\n")
+    wrk(script, f"/api/table/{first_id}/row", seconds=5)
+    wrk(script, f"/api/table/{late_id}/row", seconds=5)
+    runs = {"first": [], "late": []}
+    for _ in range(2):
+        for which, table in (("first", first_id), ("late", late_id)):
+            (rate, p99, _), cpu = measured(lambda: wrk(script, f"/api/table/{table}/row"), lambda r: r[2],
+                                           name=f"late-{which}")
+            runs[which].append((rate, FIGURES[f"late-{which}"][1], cpu))
+    first_rate = statistics.mean(r[0] for r in runs["first"])
+    late_rate = statistics.mean(r[0] for r in runs["late"])
+    results.append((f"insert into a table made after {LATE:,} others vs the first",
+                    f"{late_rate:,.0f}/s, " + " ".join(f"{r[1]:.3f}" for r in runs["late"]) + " ms JVM CPU",
+                    f"{first_rate:,.0f}/s, " + " ".join(f"{r[1]:.3f}" for r in runs["first"]) + " ms JVM CPU",
+                    late_rate / first_rate, "2 runs each, alternated; " + runs["late"][-1][2]))
+
+# --- against the floor: rates and JVM CPU per request relative to the liveness probe's -----
+if "floor" in FIGURES:
+    floor_rate, floor_cpu = FIGURES["floor"][0][0], FIGURES["floor"][1]
+    for name, label in (("insert", "single-row insert"), ("page", "100-row page")):
+        if name in FIGURES:
+            rate, cpu = FIGURES[name][0][0], FIGURES[name][1]
+            results.append((f"{label} against the floor", f"{rate:,.0f}/s, {cpu:.3f} ms JVM CPU",
+                            f"{floor_rate:,.0f}/s, {floor_cpu:.3f} ms JVM CPU", rate / floor_rate,
+                            f"JVM CPU per request {cpu / floor_cpu:.2f} x the floor's"))
 
 report()
 PY

@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dyntables.query.rows.LoadLimiter;
+import io.dyntables.query.rows.LoopConnections;
 import io.dyntables.query.catalog.ListenerConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -21,11 +23,15 @@ import io.r2dbc.spi.Option;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -109,17 +115,8 @@ class DatabaseConfiguration {
 			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
 			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout) {
 		int poolSize = rowPoolSize(configured);
-		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(database.r2dbcUrl())
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, credentials.user())
-			.option(ConnectionFactoryOptions.PASSWORD, credentials.password())
-			.option(Option.valueOf("options"), Map.of("statement_timeout", statementTimeout.toMillis() + "ms"))
-			// each connection keeps its most used statements prepared, not one per
-			// statement of every table ever touched: memory stays bounded with many
-			// tables
-			.option(Option.valueOf("preparedStatementCacheQueries"), preparedStatements)
-			.build();
-		ConnectionFactory factory = ConnectionFactories.get(options);
+		ConnectionFactory factory = ConnectionFactories
+			.get(rowOptions(database, credentials, statementTimeout, preparedStatements).build());
 		ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("dyntables-rows")
 			.initialSize(Math.min(4, poolSize))
@@ -134,6 +131,53 @@ class DatabaseConfiguration {
 			.build());
 		warmUp(pool);
 		return pool;
+	}
+
+	/**
+	 * How row connections connect: as the rows role, with the row statement time limit.
+	 */
+	private static ConnectionFactoryOptions.Builder rowOptions(Database database, RowsRole.Credentials credentials,
+			Duration statementTimeout, int preparedStatements) {
+		return ConnectionFactoryOptions.parse(database.r2dbcUrl())
+			.mutate()
+			.option(ConnectionFactoryOptions.USER, credentials.user())
+			.option(ConnectionFactoryOptions.PASSWORD, credentials.password())
+			.option(Option.valueOf("options"), Map.of("statement_timeout", statementTimeout.toMillis() + "ms"))
+			// each connection keeps its most used statements prepared, not one per
+			// statement of every table ever touched: memory stays bounded with many
+			// tables
+			.option(Option.valueOf("preparedStatementCacheQueries"), preparedStatements);
+	}
+
+	/**
+	 * Single-row statements and pages run on a connection of the HTTP event loop that
+	 * serves the request (one per loop, opened on the server's own loop resources, so it
+	 * lives on that loop), pipelined up to the configured depth; everything else, and
+	 * whatever such a connection cannot take at once, uses the pool. A depth of 0 sends
+	 * everything to the pool.
+	 */
+	@Bean(destroyMethod = "close")
+	LoopConnections loopConnections(ConnectionFactory connectionFactory, Database database,
+			RowsRole.Credentials credentials, ObjectProvider<ReactorResourceFactory> resources,
+			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
+			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
+			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout,
+			@Value("${dyntables.db.loop-pipeline-depth:1}") int depth,
+			@Value("${dyntables.db.loop-stall:50ms}") Duration stall) {
+		if (depth <= 0) {
+			return LoopConnections.poolOnly(connectionFactory);
+		}
+		ReactorResourceFactory resourceFactory = resources.getIfAvailable();
+		LoopResources loops = (resourceFactory != null) ? resourceFactory.getLoopResources() : HttpResources.get();
+		ConnectionFactory onLoops = ConnectionFactories
+			.get(rowOptions(database, credentials, statementTimeout, preparedStatements)
+				.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, loops)
+				// told apart from the pool's in pg_stat_activity
+				.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, LoopConnections.APPLICATION_NAME)
+				.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, acquireTimeout)
+				.build());
+		return new LoopConnections(connectionFactory, onLoops, loops.onServer(LoopResources.hasNativeSupport()), depth,
+				stall, acquireTimeout);
 	}
 
 	/**

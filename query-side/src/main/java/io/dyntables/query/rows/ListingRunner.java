@@ -27,8 +27,15 @@ class ListingRunner {
 
 	private final JsonMapper mapper;
 
-	ListingRunner(DatabaseClient db, JsonMapper mapper) {
+	/**
+	 * Where a page's statement runs: a connection of the request's event loop, or the
+	 * pool.
+	 */
+	private final LoopConnections connections;
+
+	ListingRunner(DatabaseClient db, LoopConnections connections, JsonMapper mapper) {
 		this.db = db;
+		this.connections = connections;
 		this.mapper = mapper;
 	}
 
@@ -78,10 +85,10 @@ class ListingRunner {
 	private Mono<Page> page(ListingPlan plan) {
 		int limit = plan.selection().limit();
 		RowSql.Statement statement = plan.selection().limited(limit + 1).select();
-		return RowBinding.bindAll(this.db.sql(statement.sql()), statement.parameters())
-			.map((result) -> RowBinding.read(plan.columns(), plan.types(), result))
-			.all()
-			.collectList()
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(statement.parameters())
+				.all((row) -> RowBinding.read(plan.columns(), plan.types(), row)))
 			.map((rows) -> {
 				String next = null;
 				if (rows.size() > limit) {

@@ -17,8 +17,6 @@ import io.dyntables.query.sql.RowSql;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +27,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class SingleRows {
 
-	private final DatabaseClient db;
+	/**
+	 * Where the statements run: a connection of the request's event loop, or the pool.
+	 */
+	private final LoopConnections connections;
 
 	private final CurrentSchema schemas;
 
@@ -38,9 +39,9 @@ public class SingleRows {
 	/** The insert statement of each table's current schema, for the most used tables. */
 	private final RecentlyUsed<Long, CachedSql> insertStatements;
 
-	SingleRows(DatabaseClient db, CurrentSchema schemas, SchemaChanges changes, JsonValues json,
+	SingleRows(LoopConnections connections, CurrentSchema schemas, SchemaChanges changes, JsonValues json,
 			@Value("${dyntables.rows.cached-schemas:20000}") int cachedSchemas) {
-		this.db = db;
+		this.connections = connections;
 		this.schemas = schemas;
 		this.validator = new RowValidator(json);
 		this.insertStatements = new RecentlyUsed<>(cachedSchemas);
@@ -59,8 +60,10 @@ public class SingleRows {
 			ValidRow valid = this.validator.whole(schema, scope.forInsert(row, ""), "");
 			scope.checkInScope(valid, "");
 			TableSchema answered = scope.readable();
-			GenericExecuteSpec spec = RowBinding.bind(this.db.sql(insertSql(answered, valid.fields())), valid);
-			return spec.map((result) -> RowBinding.read(answered, result)).one();
+			String sql = insertSql(answered, valid.fields());
+			return this.connections.run((connection) -> DirectStatement.of(connection, sql)
+				.bind(valid)
+				.one((stored) -> RowBinding.read(answered, stored)));
 		});
 	}
 
@@ -92,10 +95,13 @@ public class SingleRows {
 
 	private Mono<Map<String, Object>> selectOne(RowScope scope, long rowId) {
 		TableSchema answered = scope.readable();
-		GenericExecuteSpec spec = onRow(rowId, scope.read(), () -> RowSql.selectOne(answered),
+		RowSql.Statement statement = onRow(scope.read(), () -> RowSql.selectOne(answered),
 				(rows) -> RowSql.selectOne(answered, rows));
-		return spec.map((result) -> RowBinding.read(answered, result))
-			.one()
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(rowId)
+				.bind(statement.parameters())
+				.one((row) -> RowBinding.read(answered, row)))
 			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
@@ -136,25 +142,24 @@ public class SingleRows {
 	/** Deletes a row the caller may write. */
 	public Mono<Void> delete(long tableId, long rowId, Caller caller) {
 		return this.schemas.retried(tableId, caller, (schema, scope) -> {
-			GenericExecuteSpec spec = onRow(rowId, scope.write(), () -> RowSql.delete(schema),
+			RowSql.Statement statement = onRow(scope.write(), () -> RowSql.delete(schema),
 					(rows) -> RowSql.delete(schema, rows));
-			return spec.fetch()
-				.rowsUpdated()
+			return this.connections
+				.run((connection) -> DirectStatement.of(connection, statement.sql())
+					.bind(rowId)
+					.bind(statement.parameters())
+					.rowsUpdated())
 				.flatMap((deleted) -> (deleted == 0) ? Mono.error(rowNotFound(tableId, rowId)) : Mono.just(deleted));
 		}).then();
 	}
 
 	/**
 	 * A statement on the row whose id is $1: the plain one, or with a scope the one
-	 * limited to it, the scope's values bound after the id.
+	 * limited to it, the scope's values to bind after the id.
 	 */
-	private GenericExecuteSpec onRow(long rowId, RowSql.Scope scope, Supplier<String> plain,
+	private static RowSql.Statement onRow(RowSql.Scope scope, Supplier<String> plain,
 			Function<RowSql.Scope, RowSql.Statement> scoped) {
-		if (scope == null) {
-			return this.db.sql(plain.get()).bind(0, rowId);
-		}
-		RowSql.Statement statement = scoped.apply(scope);
-		return RowBinding.bindAll(this.db.sql(statement.sql()).bind(0, rowId), statement.parameters(), 1);
+		return (scope == null) ? new RowSql.Statement(plain.get(), List.of()) : scoped.apply(scope);
 	}
 
 	/**
@@ -166,11 +171,12 @@ public class SingleRows {
 		List<RowSql.Scope> scopes = (scope.write() == null) ? List.of()
 				: List.of(scope.write(), scope.afterUpdate(valid));
 		RowSql.Statement statement = RowSql.update(answered, valid.fields(), scopes);
-		GenericExecuteSpec spec = RowBinding.bind(this.db.sql(statement.sql()), valid)
-			.bind(valid.fields().size(), rowId);
-		return RowBinding.bindAll(spec, statement.parameters(), valid.fields().size() + 1)
-			.map((result) -> RowBinding.read(answered, result))
-			.one()
+		return this.connections
+			.run((connection) -> DirectStatement.of(connection, statement.sql())
+				.bind(valid)
+				.bind(rowId)
+				.bind(statement.parameters())
+				.one((row) -> RowBinding.read(answered, row)))
 			.switchIfEmpty(Mono.error(() -> rowNotFound(answered.tableId(), rowId)));
 	}
 
