@@ -282,12 +282,8 @@ class HostileInputIT {
 		root.addAppender(logged);
 		try {
 			for (int i = 0; i < 3; i++) {
-				Api.refused(this.api.postRows(id, MediaType.APPLICATION_NDJSON, ndjson), 400, "malformed-request")
-					.jsonPath("$.errors[0].pointer")
-					.isEqualTo("/1");
-				Api.refused(this.api.postRows(id, MediaType.APPLICATION_JSON, array), 400, "malformed-request")
-					.jsonPath("$.errors[0].pointer")
-					.isEqualTo("/1");
+				Api.refused(this.api.postRows(id, MediaType.APPLICATION_NDJSON, ndjson), 400, "malformed-request");
+				Api.refused(this.api.postRows(id, MediaType.APPLICATION_JSON, array), 400, "malformed-request");
 			}
 			// a load afterwards uses the buffers and connections that were given back
 			this.api.load(id, MediaType.APPLICATION_NDJSON, "{\"s\":\"a\"}\n".repeat(5_000), 5_000);
