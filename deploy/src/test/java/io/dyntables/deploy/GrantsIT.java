@@ -488,6 +488,37 @@ class GrantsIT {
 	}
 
 	@Test
+	void aFieldEveryWriteRuleBindsToOneValueIsFilledIn() {
+		long table = tenantTable();
+		String role = this.prefix + "-two-grants";
+		Map<String, Object> reads = grant(List.of(table), List.of("schema:read", "rows:read", "rows:write"));
+		reads.put("rows", "tenant = ${claim.tenant}");
+		Map<String, Object> writes = grant(List.of(table), List.of("rows:write"));
+		writes.put("rows", "tenant = ${claim.tenant}");
+		setRole(role, List.of(reads, writes));
+		Api acme = new Api(as(role, "tenant=acme"));
+		assertThat(acme.insert(table, Map.of("item", "a4")).get("tenant")).isEqualTo("acme");
+		acme.load(table, MediaType.APPLICATION_JSON, List.of(Map.of("item", "a5")), 1);
+		acme.load(table, MediaType.APPLICATION_NDJSON, "{\"item\":\"a6\"}\n", 1);
+
+		// rules that bind the field to different values leave it to the caller
+		String mixed = this.prefix + "-mixed-grants";
+		Map<String, Object> other = grant(List.of(table), List.of("rows:write"));
+		other.put("rows", "tenant = 'other'");
+		setRole(mixed, List.of(reads, other));
+		Api both = new Api(as(mixed, "tenant=acme"));
+		Api.refused(both.postRow(table, Map.of("item", "x")), 422, "missing-value");
+		assertThat(both.insert(table, Map.of("tenant", "other", "item", "o3")).get("tenant")).isEqualTo("other");
+
+		List<String> everything = this.admin.rows(table)
+			.stream()
+			.map((row) -> row.get("tenant") + ":" + row.get("item"))
+			.toList();
+		assertThat(everything).containsExactlyInAnyOrder("acme:a1", "other:o1", "acme:a2", "other:o2", "acme:a3",
+				"acme:a4", "acme:a5", "acme:a6", "other:o3");
+	}
+
+	@Test
 	void rowRulesHoldOnEveryWrite() {
 		long table = tenantTable();
 		WebTestClient acme = tenantCaller(table, "tenant=acme");

@@ -113,7 +113,7 @@ class LimitsIT {
 				assertThat(answer.status()).isIn(0, 408, 503);
 			}
 			nothingHeld();
-			assertThat(this.api.rows(table)).hasSize(inserted);
+			assertThat(rowCount(table)).isEqualTo(inserted);
 		}
 		finally {
 			for (RawHttp upload : uploads) {
@@ -141,7 +141,7 @@ class LimitsIT {
 			}
 			nothingHeld();
 		}
-		assertThat(this.api.rows(table)).isEmpty();
+		assertThat(rowCount(table)).isZero();
 		loadWorks(table);
 	}
 
@@ -168,7 +168,7 @@ class LimitsIT {
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(12));
 		}
 		nothingHeld();
-		assertThat(this.api.rows(table)).isEmpty();
+		assertThat(rowCount(table)).isZero();
 	}
 
 	@Test
@@ -267,10 +267,19 @@ class LimitsIT {
 				"select count(*) from pg_stat_activity where query like 'COPY %' and state <> 'idle'", Integer.class);
 	}
 
+	/**
+	 * The rows of a table, counted in the database: listing them through the API is bound
+	 * by the 500 ms row statement limit set here, which a loaded machine can exceed once
+	 * the listing has started to stream, and the service then cuts the connection.
+	 */
+	private long rowCount(long table) {
+		return PhysicalTables.rowCount(this.jdbc, table);
+	}
+
 	private void loadWorks(long table) {
-		int before = this.api.rows(table).size();
+		long before = rowCount(table);
 		this.api.load(table, MediaType.APPLICATION_NDJSON, ndjson(1200), 1200);
-		assertThat(this.api.rows(table)).hasSize(before + 1200);
+		assertThat(rowCount(table)).isEqualTo(before + 1200);
 	}
 
 }

@@ -62,16 +62,16 @@ class RowController {
 
 	private final int maxBulkSize;
 
-	private final JsonArrayBody arrays;
+	private final LoadBody bodies;
 
 	private final RowMetrics metrics;
 
 	RowController(SingleRows rows, RowLoads bulk, Listings listings, RowWriter writer, LoadLimiter loads,
-			JsonArrayBody arrays, RowMetrics metrics,
+			LoadBody bodies, RowMetrics metrics,
 			@Value("${dyntables.rows.stream-row-timeout:30s}") Duration streamRowTimeout,
 			@Value("${dyntables.rows.max-bulk-size:10000}") int maxBulkSize) {
 		this.maxBulkSize = maxBulkSize;
-		this.arrays = arrays;
+		this.bodies = bodies;
 		this.rows = rows;
 		this.bulk = bulk;
 		this.listings = listings;
@@ -140,7 +140,7 @@ class RowController {
 			@RequestParam(required = false) String onConflict, @Parameter(hidden = true) Caller caller) {
 		// read row by row: the body size limit applies to each row, and the array is
 		// limited by its number of rows (one more than allowed is enough to refuse it)
-		return this.arrays.rows(exchange.getRequest())
+		return this.bodies.rows(exchange.getRequest(), LoadBody.Shape.JSON_ARRAY)
 			.take(this.maxBulkSize + 1L)
 			.collectList()
 			.flatMap((all) -> this.loads.run(() -> this.bulk.insertAll(id, all, onConflict, caller)))
@@ -150,10 +150,13 @@ class RowController {
 
 	@PostMapping(path = "/rows", consumes = MediaType.APPLICATION_NDJSON_VALUE)
 	@Operation(summary = "Load a stream of rows",
-			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.")
-	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id,
-			@RequestBody Flux<Map<String, Object>> rows, @RequestParam(required = false) String onConflict,
-			@Parameter(hidden = true) Caller caller) {
+			description = "One JSON object per line, streamed into the table in batches, all or none, in one transaction.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+							schema = @Schema(type = "object"))))
+	Mono<ResponseEntity<Map<String, Object>>> insertStream(@PathVariable long id, ServerWebExchange exchange,
+			@RequestParam(required = false) String onConflict, @Parameter(hidden = true) Caller caller) {
+		Flux<Map<String, Object>> rows = this.bodies.rows(exchange.getRequest(), LoadBody.Shape.NDJSON);
 		// a client that stops sending (or sends a line so slowly that it never ends)
 		// must not hold the load's database connection
 		Flux<Map<String, Object>> timely = this.stalls.guard(rows, () -> new RefusedException(ErrorCode.REQUEST_TIMEOUT,

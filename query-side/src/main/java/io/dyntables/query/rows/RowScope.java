@@ -26,7 +26,8 @@ import io.dyntables.query.sql.RowSql.Scope;
  * does not have, or with a value its field cannot hold, reaches no row. Writes are
  * checked here before any SQL: fields the caller may not write are refused with 403
  * naming them, and a written row must fall within the rows the caller may write (a row
- * rule's fields left out of an insert are filled in when one rule applies).
+ * rule's fields left out of an insert are filled in when every rule binds them to one
+ * same value).
  *
  * @param schema the table, whole
  * @param readable the table with the fields the caller may read only
@@ -84,18 +85,19 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 
 	/**
 	 * The row to insert: refused (403) when it names a field the caller may not write;
-	 * with one row rule, the rule's fields it leaves out filled in.
+	 * the fields that every row rule binds to one same value, when it leaves them out,
+	 * filled in.
 	 */
 	Map<String, Object> forInsert(Map<String, Object> row, String pointerPrefix) {
 		checkWritable(row, pointerPrefix);
-		if (this.write != null && this.write.alternatives().isEmpty()) {
-			throw outside(pointerPrefix);
-		}
-		if (this.write == null || this.write.alternatives().size() != 1) {
+		if (this.write == null) {
 			return row;
 		}
+		if (this.write.alternatives().isEmpty()) {
+			throw outside(pointerPrefix);
+		}
 		Map<String, Object> filled = null;
-		for (Filter filter : this.write.alternatives().get(0)) {
+		for (Filter filter : boundByEveryRule()) {
 			if (!row.containsKey(filter.column())) {
 				if (filled == null) {
 					filled = new LinkedHashMap<>(row);
@@ -104,6 +106,24 @@ record RowScope(TableSchema schema, TableSchema readable, Set<String> writable, 
 			}
 		}
 		return (filled != null) ? filled : row;
+	}
+
+	/**
+	 * The equalities of the first write rule that every other rule has too (same field,
+	 * same value): the values any row the caller may write must hold.
+	 */
+	private List<Filter> boundByEveryRule() {
+		List<List<Filter>> rules = this.write.alternatives();
+		List<Filter> common = new ArrayList<>(rules.get(0));
+		for (List<Filter> rule : rules.subList(1, rules.size())) {
+			common.removeIf((filter) -> rule.stream().noneMatch((other) -> sameEquality(filter, other)));
+		}
+		return common;
+	}
+
+	private static boolean sameEquality(Filter a, Filter b) {
+		return a.column().equals(b.column())
+				&& Objects.equals(JsonValues.text(a.values().get(0)), JsonValues.text(b.values().get(0)));
 	}
 
 	/** Refuses (403) the first field of the row the caller may not write. */
