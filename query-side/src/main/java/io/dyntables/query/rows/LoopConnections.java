@@ -11,6 +11,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.ValidationDepth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -253,16 +254,32 @@ public final class LoopConnections implements AutoCloseable {
 
 		<T> Mono<T> run(Slot slot, Function<Connection, Mono<T>> work) {
 			return Mono.create((sink) -> {
+				boolean[] answered = new boolean[1];
 				this.pending.incrementAndGet();
 				Mono.defer(() -> work.apply(this.connection)).doFinally((signal) -> {
 					this.progress = System.nanoTime();
 					this.pending.decrementAndGet();
-				}).subscribe(sink::success, (error) -> {
+				}).subscribe((value) -> {
+					answered[0] = true;
+					sink.success(value);
+				}, (error) -> {
 					if (!isOpen()) {
 						slot.lost(this);
 					}
 					sink.error(error);
-				}, sink::success);
+				}, () -> {
+					// the driver ends a statement it could not send on a closed
+					// connection
+					// without an error: an answer without rows is only one if the
+					// connection is still there
+					if (answered[0] || isOpen()) {
+						sink.success();
+						return;
+					}
+					slot.lost(this);
+					sink.error(new R2dbcNonTransientResourceException(
+							"the connection to the database closed before the statement was answered"));
+				});
 			});
 		}
 
