@@ -10,11 +10,12 @@
 # unreported load per HTTP path before measuring, default 60: the JIT compiler needs minutes on
 # two cores), CONNECTIONS (16), BULK_ROWS (100000), PAGE_TABLE_ROWS (10000), TABLES (0: no scale
 # run), ONLY (a comma-separated list of the parts to run: credentials, create, insert, floor, page,
-# bulk, export; default all; ONLY=credentials runs only the warm-up and the insert with an API key
+# bulk, export, aggregate; default all; ONLY=credentials runs only the warm-up and the insert with an API key
 # beside protected mode), LATE (0: none; N: after the other parts, N more tables are created and
 # single-row inserts into a table created after them are measured beside inserts into the first
 # table, alternated), PROFILE_DIR (a flight recording of each measured part, written there as
-# <part>.jfr), JAR (the jar to run, default deploy/target/dyntables.jar), PORT (default a free one),
+# <part>.jfr), AGGREGATE_QUERY (the listing the aggregate part measures, default
+# select=age,count()), JAR (the jar to run, default deploy/target/dyntables.jar), PORT (default a free one),
 # REBUILD=1 to rebuild the jar first,
 # JAVA_OPTS (extra JVM options, for example a flight recording:
 # JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/rows.jfr,settings=profile").
@@ -75,9 +76,11 @@ PAGE_TABLE_ROWS = int(os.environ["PAGE_TABLE_ROWS"])
 SERVICE_PID = int(os.environ["SERVICE_PID"])
 TABLES = int(os.environ.get("TABLES", "0"))
 ONLY = os.environ.get("ONLY", "")
-PARTS = set(ONLY.split(",")) if ONLY else {"credentials", "create", "insert", "floor", "page", "bulk", "export"}
+PARTS = set(ONLY.split(",")) if ONLY else {"credentials", "create", "insert", "floor", "page", "bulk", "export",
+                                           "aggregate"}
 LATE = int(os.environ.get("LATE", "0"))
 PROFILE_DIR = os.environ.get("PROFILE_DIR", "")
+AGGREGATE_QUERY = os.environ.get("AGGREGATE_QUERY", "select=age,count()")
 FIGURES = {}
 HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
 ROW = {"first_name": "Joe", "last_name": "Doe", "age": 16, "address": "Heaven Str 45"}
@@ -469,6 +472,38 @@ if "export" in PARTS:
     copy_out_rate, raw_cpu = measured(copy_out, lambda _: BULK_ROWS, "row")
     results.append((f"export {BULK_ROWS:,} rows NDJSON (rows/s)", f"{export_rate:,.0f}/s",
                     f"{copy_out_rate:,.0f}/s (COPY TO)", export_rate / copy_out_rate, f"{cpu}; raw {raw_cpu}"))
+
+# --- an aggregate over a 100,000-row table -----------------------------------------------
+if "aggregate" in PARTS:
+    # ages 0-99: a hundred groups, as in the other tables; analyzed before either side reads it
+    aggregate_id, aggregate_table = create_table("Aggregates")
+    ndjson = "".join(json.dumps({"first_name": f"Joe{i}", "last_name": "Doe", "age": i % 100,
+                                 "address": "Heaven Str 45"}) + "\n" for i in range(BULK_ROWS)).encode()
+    status, body = request("POST", f"/api/table/{aggregate_id}/rows", ndjson, {"Content-Type": "application/x-ndjson"})
+    assert status == 201, (status, body[:500])
+    psql(f'ANALYZE dyntables_data."{aggregate_table}"')
+    AGGREGATE_PATH = f"/api/table/{aggregate_id}/rows?{AGGREGATE_QUERY}"
+    status, body = request("GET", AGGREGATE_PATH)
+    assert status == 200, (status, body[:500])
+    groups = json.loads(body)
+    groups = groups.get("rows", groups) if isinstance(groups, dict) else groups
+    assert len(groups) == min(100, BULK_ROWS), body[:500]
+    # pgbench runs the very statement the service ran: the last one of its connection, in
+    # pg_stat_activity (the service adds the ORDER BY of the groups)
+    aggregate_sql = subprocess.run(
+        [os.path.join(PGBIN, "psql"), "-At", "-v", "ON_ERROR_STOP=1", "-c",
+         "SELECT query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE '%GROUP BY%' "
+         f"AND query LIKE '%{aggregate_table}%' LIMIT 1"],
+        env=PG_ENV, check=True, capture_output=True, text=True).stdout.strip()
+    assert aggregate_sql, "the service's aggregate statement is not in pg_stat_activity"
+    log(f"the service runs: {aggregate_sql}")
+    if WARMUP > 0:
+        wrk("", AGGREGATE_PATH, seconds=WARMUP // 2)
+    (rate, p99, _), cpu = measured(lambda: wrk("", AGGREGATE_PATH), lambda r: r[2], name="aggregate")
+    (tps, latency, _), raw_cpu = measured(lambda: pgbench(aggregate_sql + ";\n"), lambda r: r[2])
+    results.append((f"aggregate {AGGREGATE_QUERY} over {BULK_ROWS:,} rows (req/s)", f"{rate:,.0f}/s p99 {p99:.1f} ms",
+                    f"{tps:,.0f}/s avg {latency:.1f} ms", rate / tps, f"{cpu}; raw {raw_cpu}"))
+    log("aggregate measured")
 
 # --- flat as tables grow (TABLES > 0) ---------------------------------------------------
 

@@ -1,6 +1,9 @@
 package io.dyntables.deploy.observe;
 
+import java.util.List;
+
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ThreadLocalAccessor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
@@ -28,7 +31,17 @@ class RequestLogContext implements WebFilter, Ordered {
 	private static final String REQUEST_ID = "X-Request-Id";
 
 	static {
-		ContextRegistry.getInstance().registerThreadLocalAccessor(new RequestTraceAccessor());
+		ContextRegistry registry = ContextRegistry.getInstance();
+		registry.registerThreadLocalAccessor(new RequestTraceAccessor());
+		// Spring Security's accessors put the security context and the exchange on the
+		// thread for code that reads them from thread locals; the service reads both from
+		// the Reactor context only, and each registered accessor is set and reset around
+		// every signal of every request
+		for (ThreadLocalAccessor<?> accessor : List.copyOf(registry.getThreadLocalAccessors())) {
+			if (accessor.getClass().getName().startsWith("org.springframework.security.")) {
+				registry.removeThreadLocalAccessor(accessor.key());
+			}
+		}
 	}
 
 	@Override
