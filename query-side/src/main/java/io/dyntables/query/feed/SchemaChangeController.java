@@ -45,6 +45,9 @@ class SchemaChangeController {
 
 	private static final String LAST_EVENT_ID = "Last-Event-ID";
 
+	private static final String HIDDEN_CHANGES = "A change that names fields the caller may not read is told "
+			+ "without them, as a HiddenChange.";
+
 	private final SchemaChangeFeed feed;
 
 	private final SchemaCache schemas;
@@ -60,7 +63,8 @@ class SchemaChangeController {
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow every table's schema changes",
 			description = "Server-Sent Events, one per change once it is applied to the database, by any instance. "
-					+ "Send the id of the last change seen as Last-Event-ID to get the changes missed first.")
+					+ "Send the id of the last change seen as Last-Event-ID to get the changes missed first. "
+					+ HIDDEN_CHANGES)
 	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> all(
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
 			@Parameter(hidden = true) Caller caller) {
@@ -78,7 +82,8 @@ class SchemaChangeController {
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow one table's schema changes",
 			description = "Server-Sent Events, one per change once it is applied to the database. "
-					+ "A table that does not exist answers 404, a deleted one 410, before any stream opens.")
+					+ "A table that does not exist answers 404, a deleted one 410, before any stream opens. "
+					+ HIDDEN_CHANGES)
 	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> one(@PathVariable long id,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
 			@Parameter(hidden = true) Caller caller) {
