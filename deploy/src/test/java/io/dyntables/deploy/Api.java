@@ -3,6 +3,7 @@ package io.dyntables.deploy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -23,6 +24,11 @@ final class Api {
 
 	Api(WebTestClient http) {
 		this.http = http;
+	}
+
+	/** The client this one sends with, for requests it has no method for. */
+	WebTestClient http() {
+		return this.http;
 	}
 
 	/** Creates a table and answers its id. */
@@ -117,6 +123,30 @@ final class Api {
 			.expectBody(Json.MAP)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/**
+	 * Sets a role's grants, as the security administrator ({@code X-Actor}), and answers
+	 * the role.
+	 */
+	Map<String, Object> setRole(String name, Object grants) {
+		return ok(this.http.put()
+			.uri("/api/admin/roles/{name}", name)
+			.header("X-Actor", "security-admin")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("grants", grants))
+			.exchange());
+	}
+
+	/**
+	 * A grant of the actions on the tables (a list of ids, or a label pattern), to add
+	 * field or row rules to.
+	 */
+	static Map<String, Object> grant(Object tables, List<String> actions) {
+		Map<String, Object> grant = new LinkedHashMap<>();
+		grant.put("actions", actions);
+		grant.put("tables", tables);
+		return grant;
 	}
 
 	/** A JSON object answered 200 at the path. */

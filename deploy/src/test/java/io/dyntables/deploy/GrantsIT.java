@@ -51,25 +51,15 @@ class GrantsIT {
 	}
 
 	private WebTestClient as(String roles, String attributes) {
-		return this.http.mutate()
-			.defaultHeader(TestCallers.HEADER, TestCallers.header("key:test (" + roles + ")", roles, attributes))
-			.build();
+		return TestCallers.as(this.http, roles, attributes);
 	}
 
 	private Map<String, Object> setRole(String name, Object grants) {
-		return Api.ok(this.http.put()
-			.uri("/api/admin/roles/{name}", name)
-			.header("X-Actor", "security-admin")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("grants", grants))
-			.exchange());
+		return this.admin.setRole(name, grants);
 	}
 
 	private static Map<String, Object> grant(Object tables, List<String> actions) {
-		Map<String, Object> grant = new LinkedHashMap<>();
-		grant.put("actions", actions);
-		grant.put("tables", tables);
-		return grant;
+		return Api.grant(tables, actions);
 	}
 
 	// roles as events

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -53,6 +54,14 @@ class TestCallers {
 			}
 		}
 		return new Caller(parts[0], roles, attributes, false);
+	}
+
+	/**
+	 * A client calling as a caller with these roles (comma-separated) and attributes
+	 * ({@code key=value,key=value}).
+	 */
+	static WebTestClient as(WebTestClient http, String roles, String attributes) {
+		return http.mutate().defaultHeader(HEADER, header("key:test (" + roles + ")", roles, attributes)).build();
 	}
 
 	/** The header naming a caller with these roles and attributes. */

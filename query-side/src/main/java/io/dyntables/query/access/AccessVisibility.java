@@ -1,13 +1,13 @@
 package io.dyntables.query.access;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import io.dyntables.api.access.AccessPolicy;
 import io.dyntables.api.access.AccessPolicy.Decision;
 import io.dyntables.api.access.Grant;
-import io.dyntables.api.schema.FieldDefinition;
+import io.dyntables.api.access.ShownFields;
 import io.dyntables.api.security.Action;
 import io.dyntables.api.security.Caller;
 import io.dyntables.api.table.TableSchema;
@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * What of the tables' schemas a caller is shown, from its grants: the tables it may
  * schema:read, and of their fields those its rows:read grants let it read, so that a
- * schema, a listing or an OpenAPI document tells no more of a table than its rows do. A
- * caller that may change the table's schema sees every field: a schema change names the
- * fields the table keeps, and one written from a partial schema would drop the others.
+ * schema, a listing, an OpenAPI document, a history, a diff, a drift report or the change
+ * feed tells no more of a table than its rows do. A caller that may change the table's
+ * schema sees every field: a schema change names the fields the table keeps, and one
+ * written from a partial schema would drop the others.
  */
 @Component
 class AccessVisibility implements TableVisibility {
@@ -49,39 +50,33 @@ class AccessVisibility implements TableVisibility {
 	}
 
 	@Override
-	public Mono<TableView> shown(Caller caller, TableView view) {
+	public Mono<ShownFields> fields(Caller caller, long tableId, String label) {
 		if (caller.unrestricted()) {
-			return Mono.just(view);
+			return Mono.just(ShownFields.ALL);
 		}
 		return this.grants.of(caller).flatMap((granted) -> {
 			if (granted.stream().noneMatch(AccessVisibility::limitsReadFields)) {
-				return Mono.just(view);
+				return Mono.just(ShownFields.ALL);
 			}
-			// patterns match the label now, whatever the table was called at this version
-			return this.schemas.get(view.id())
+			// patterns match the label now, whatever the table was called at the time
+			return this.schemas.get(tableId)
 				.map(TableSchema::name)
-				.defaultIfEmpty(view.name())
-				.map((label) -> AccessPolicy.decide(caller, granted, Action.SCHEMA_WRITE, view.id(), label).allowed()
-						? view : withoutHidden(view,
-								AccessPolicy.decide(caller, granted, Action.ROWS_READ, view.id(), label)));
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.ofNullable(label))
+				.map((now) -> now.map((name) -> shown(caller, granted, tableId, name)).orElse(ShownFields.NONE));
 		});
+	}
+
+	private static ShownFields shown(Caller caller, List<Grant> granted, long tableId, String label) {
+		if (AccessPolicy.decide(caller, granted, Action.SCHEMA_WRITE, tableId, label).allowed()) {
+			return ShownFields.ALL;
+		}
+		Decision reading = AccessPolicy.decide(caller, granted, Action.ROWS_READ, tableId, label);
+		return (!reading.allowed() || reading.fields() == null) ? ShownFields.ALL : new ShownFields(reading.fields());
 	}
 
 	private static boolean limitsReadFields(Grant grant) {
 		return grant.actions().contains(Action.ROWS_READ) && grant.readFields() != null;
-	}
-
-	private static TableView withoutHidden(TableView view, Decision reading) {
-		if (!reading.allowed() || reading.fields() == null) {
-			return view;
-		}
-		Set<String> readable = reading.fields();
-		List<FieldDefinition> shown = view.fields()
-			.stream()
-			.filter((field) -> readable.contains(field.name()))
-			.toList();
-		return new TableView(view.id(), view.name(), view.physicalName(), shown, view.version(), view.deleted(),
-				view.lastSequence());
 	}
 
 }

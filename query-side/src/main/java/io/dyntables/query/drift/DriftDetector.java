@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dyntables.api.access.ShownFields;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.schema.FieldNames;
 import io.dyntables.api.table.TableSchema;
@@ -26,6 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DriftDetector {
+
+	private static final String OK = "ok";
+
+	private static final String DRIFTED = "drifted";
 
 	private final JdbcTemplate jdbc;
 
@@ -54,7 +59,29 @@ class DriftDetector {
 			List<Column> extraColumns, List<Column> mistypedColumns, List<String> keptColumns) {
 
 		boolean drifted() {
-			return !"ok".equals(this.state);
+			return !OK.equals(this.state);
+		}
+
+		/**
+		 * The drift as far as a caller shown only some fields may see it: the columns
+		 * named as those fields, the state of those alone; the columns the service keeps
+		 * (named after the fields they came from) are left out.
+		 */
+		TableDrift shownTo(ShownFields shown) {
+			if (shown.all()) {
+				return this;
+			}
+			List<Column> missing = shown(this.missingColumns, shown);
+			List<Column> extra = shown(this.extraColumns, shown);
+			List<Column> mistyped = shown(this.mistypedColumns, shown);
+			String state = (!DRIFTED.equals(this.state) || !missing.isEmpty() || !extra.isEmpty()
+					|| !mistyped.isEmpty()) ? this.state : OK;
+			return new TableDrift(this.tableId, this.physicalName, this.version, state, missing, extra, mistyped,
+					List.of());
+		}
+
+		private static List<Column> shown(List<Column> columns, ShownFields shown) {
+			return columns.stream().filter((column) -> shown.shows(column.column())).toList();
 		}
 
 	}
@@ -128,7 +155,7 @@ class DriftDetector {
 	private static TableDrift compare(TableSchema schema, Map<String, String> live) {
 		if (live == null) {
 			return new TableDrift(schema.tableId(), schema.physicalName(), schema.version(),
-					schema.deleted() ? "ok" : "missing", List.of(), List.of(), List.of(), List.of());
+					schema.deleted() ? OK : "missing", List.of(), List.of(), List.of(), List.of());
 		}
 		if (schema.deleted()) {
 			return new TableDrift(schema.tableId(), schema.physicalName(), schema.version(), "not-dropped", List.of(),
@@ -164,7 +191,7 @@ class DriftDetector {
 			}
 		});
 		boolean drifted = !missing.isEmpty() || !extra.isEmpty() || !mistyped.isEmpty();
-		return new TableDrift(schema.tableId(), schema.physicalName(), schema.version(), drifted ? "drifted" : "ok",
+		return new TableDrift(schema.tableId(), schema.physicalName(), schema.version(), drifted ? DRIFTED : OK,
 				missing, extra, mistyped, kept);
 	}
 

@@ -1,6 +1,7 @@
 package io.dyntables.query.feed;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.dyntables.api.access.ShownFields;
 import io.dyntables.api.error.ErrorCode;
 import io.dyntables.api.error.RefusedException;
 import io.dyntables.api.history.Audit;
 import io.dyntables.api.history.SchemaChange;
-import io.dyntables.api.history.Summaries;
+import io.dyntables.api.history.HiddenChanges;
+import io.dyntables.api.history.HiddenChanges.Told;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.query.catalog.SchemaChanges;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -80,12 +83,33 @@ public class SchemaChangeFeed implements DisposableBean {
 	}
 
 	/** A change and its position in the event store. */
-	private record Positioned(long index, SchemaChange change) {
+	private record Positioned(long index, Applied change) {
+
+	}
+
+	/**
+	 * A change as the feed heard it, told to each subscriber as far as it may read the
+	 * table's fields.
+	 *
+	 * @param event the event
+	 * @param sequence its sequence number in the table's stream
+	 * @param audit who, under which request
+	 * @param appliedAt when the feed heard it
+	 */
+	public record Applied(TableEvent event, long sequence, Audit audit, Instant appliedAt) {
+
+		/** The change as told to a caller shown these fields ({@link HiddenChanges}). */
+		public SchemaChange shownTo(ShownFields shown) {
+			Told told = HiddenChanges.tell(this.event, shown);
+			return new SchemaChange(this.event.tableId(), this.sequence, this.event.version(), told.type(),
+					told.summary(), this.audit.actor(), this.audit.onBehalfOf(), this.audit.requestId(), this.appliedAt,
+					told.redacted() ? Boolean.TRUE : null);
+		}
 
 	}
 
 	/** The changes from now on. */
-	public Flux<SchemaChange> changes() {
+	public Flux<Applied> changes() {
 		return this.sink.asFlux().map(Positioned::change);
 	}
 
@@ -94,13 +118,13 @@ public class SchemaChangeFeed implements DisposableBean {
 	 * {@code <table id>:<sequence>}), then those from now on; refused when no change has
 	 * that id, or when more than {@value #MAX_RESUMED} followed it.
 	 */
-	public Mono<Flux<SchemaChange>> changesAfter(String id) {
+	public Mono<Flux<Applied>> changesAfter(String id) {
 		return Mono.fromCallable(() -> index(id))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map((after) -> changesAfter(after));
 	}
 
-	private Flux<SchemaChange> changesAfter(long after) {
+	private Flux<Applied> changesAfter(long after) {
 		return Flux.defer(() -> {
 			Sinks.Many<Positioned> live = Sinks.many().unicast().onBackpressureBuffer();
 			Disposable listening = this.sink.asFlux().subscribe(live::tryEmitNext);
@@ -180,9 +204,7 @@ public class SchemaChangeFeed implements DisposableBean {
 		Audit audit = Audit.of(message.getMetaData());
 		long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
 		return new Positioned(message.trackingToken().position().orElse(-1),
-				new SchemaChange(event.tableId(), sequence, event.version(), event.getClass().getSimpleName(),
-						Summaries.of(event), audit.actor(), audit.onBehalfOf(), audit.requestId(),
-						this.clock.instant()));
+				new Applied(event, sequence, audit, this.clock.instant()));
 	}
 
 	/** Stops following the changes. */

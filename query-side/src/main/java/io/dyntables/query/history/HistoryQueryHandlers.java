@@ -15,7 +15,8 @@ import io.dyntables.api.history.SchemaDiff;
 import io.dyntables.api.history.SchemaHistory;
 import io.dyntables.api.history.SchemaHistory.Ddl;
 import io.dyntables.api.history.SchemaHistory.Entry;
-import io.dyntables.api.history.Summaries;
+import io.dyntables.api.history.HiddenChanges;
+import io.dyntables.api.history.HiddenChanges.Told;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.TableEvent;
 import io.dyntables.api.table.TableView;
@@ -64,10 +65,12 @@ class HistoryQueryHandlers {
 		List<Entry> entries = new ArrayList<>();
 		for (Recorded recorded : page) {
 			TableEvent event = recorded.event();
-			entries.add(new Entry(recorded.sequence(), event.version(), event.getClass().getSimpleName(),
-					Summaries.of(event), recorded.audit().actor(), recorded.audit().onBehalfOf(), recorded.time(),
-					recorded.audit().requestId(), recorded.audit().reason(),
-					ddl.getOrDefault(recorded.sequence(), List.of())));
+			Told told = HiddenChanges.tell(event, query.shown());
+			entries.add(new Entry(recorded.sequence(), event.version(), told.type(), told.summary(),
+					recorded.audit().actor(), recorded.audit().onBehalfOf(), recorded.time(),
+					recorded.audit().requestId(), told.redacted() ? null : recorded.audit().reason(),
+					told.redacted() ? null : ddl.getOrDefault(recorded.sequence(), List.of()),
+					told.redacted() ? Boolean.TRUE : null));
 		}
 		Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
 		return Optional.of(new SchemaHistory(query.tableId(), entries, nextAfter));
@@ -98,7 +101,7 @@ class HistoryQueryHandlers {
 		if (all.isEmpty() || query.from() > current || query.to() > current) {
 			return Optional.empty();
 		}
-		return Optional.of(SchemaDiff.between(all, query.from(), query.to()));
+		return Optional.of(SchemaDiff.between(all, query.from(), query.to(), query.shown()));
 	}
 
 	@QueryHandler

@@ -2,6 +2,8 @@ package io.dyntables.api.history;
 
 import java.time.Instant;
 
+import io.dyntables.api.access.ShownFields;
+
 /** The queries about a table's past, answered from the event store. */
 public final class HistoryQueries {
 
@@ -19,8 +21,9 @@ public final class HistoryQueries {
 	 * @param afterSequence the sequence number of the last entry already seen, -1 for the
 	 * first page
 	 * @param limit how many entries at most, 1 to {@link #MAX_PAGE}
+	 * @param shown the fields the entries may tell of ({@link HiddenChanges})
 	 */
-	public record FetchSchemaHistory(long tableId, long afterSequence, int limit) {
+	public record FetchSchemaHistory(long tableId, long afterSequence, int limit, ShownFields shown) {
 	}
 
 	/**
@@ -33,9 +36,10 @@ public final class HistoryQueries {
 
 	/**
 	 * What changed between two versions of a table; answers a {@link SchemaDiff}, or
-	 * nothing when the table or either version is unknown.
+	 * nothing when the table or either version is unknown. Only the fields shown are
+	 * compared ({@link SchemaDiff#between(java.util.List, long, long, ShownFields)}).
 	 */
-	public record FetchSchemaDiff(long tableId, long from, long to) {
+	public record FetchSchemaDiff(long tableId, long from, long to, ShownFields shown) {
 	}
 
 	/**

@@ -16,9 +16,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param onBehalfOf on whose behalf the client said it acted ({@code X-Actor}), or null
  * @param correlationId the request it came from
  * @param appliedAt when the projector committed it
+ * @param redacted true when the event names fields the caller may not read and was told
+ * without them ({@link HiddenChanges}); otherwise null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SchemaChange(long tableId, long sequence, long version, String type, String summary, String actor,
-		String onBehalfOf, String correlationId, Instant appliedAt) {
+		String onBehalfOf, String correlationId, Instant appliedAt, Boolean redacted) {
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dyntables.api.access.ShownFields;
 import io.dyntables.api.schema.FieldDefinition;
 import io.dyntables.api.table.TableSchema;
 import io.dyntables.api.table.Events.FieldAdded;
@@ -62,6 +63,16 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 	 * {@code events}; {@code from} may be later than {@code to}.
 	 */
 	public static SchemaDiff between(List<? extends TableEvent> events, long from, long to) {
+		return between(events, from, to, ShownFields.ALL);
+	}
+
+	/**
+	 * The difference as a caller shown only some fields sees it: the difference between
+	 * the two schemas it is shown. A field it is shown at one version only (added or
+	 * removed, or renamed from or to a hidden name) is added or removed; one it is shown
+	 * at neither is not there.
+	 */
+	public static SchemaDiff between(List<? extends TableEvent> events, long from, long to, ShownFields shown) {
 		TableSchema before = asOf(events, Math.min(from, to));
 		TableSchema after = before;
 		Origins origins = new Origins(before);
@@ -72,8 +83,8 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 			event.accept(origins);
 			after = after.apply(event);
 		}
-		return (from <= to) ? compare(before, after, origins.origin, from, to)
-				: invert(compare(before, after, origins.origin, to, from));
+		return (from <= to) ? compare(before, after, origins.origin, shown, from, to)
+				: invert(compare(before, after, origins.origin, shown, to, from));
 	}
 
 	/**
@@ -139,8 +150,8 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 		return TableSchema.fold(upTo);
 	}
 
-	private static SchemaDiff compare(TableSchema before, TableSchema after, Map<String, String> origin, long from,
-			long to) {
+	private static SchemaDiff compare(TableSchema before, TableSchema after, Map<String, String> origin,
+			ShownFields shown, long from, long to) {
 		List<Field> added = new ArrayList<>();
 		List<Field> removed = new ArrayList<>();
 		List<Renamed> renamed = new ArrayList<>();
@@ -149,11 +160,20 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 		Set<String> survivors = new HashSet<>();
 		for (FieldDefinition now : after.fields()) {
 			String was = origin.get(now.name());
-			if (was == null) {
+			if (was != null) {
+				survivors.add(was);
+			}
+			boolean wasShown = was != null && shown.shows(was);
+			if (!shown.shows(now.name())) {
+				if (wasShown) {
+					removed.add(Field.of(before.field(was).orElseThrow()));
+				}
+				continue;
+			}
+			if (!wasShown) {
 				added.add(Field.of(now));
 				continue;
 			}
-			survivors.add(was);
 			FieldDefinition then = before.field(was).orElseThrow();
 			if (!was.equals(now.name())) {
 				renamed.add(new Renamed(was, now.name()));
@@ -167,7 +187,7 @@ public record SchemaDiff(long tableId, long from, long to, List<Field> added, Li
 		}
 		before.fields()
 			.stream()
-			.filter((field) -> !survivors.contains(field.name()))
+			.filter((field) -> !survivors.contains(field.name()) && shown.shows(field.name()))
 			.forEach((field) -> removed.add(Field.of(field)));
 		Renamed table = before.name().equals(after.name()) ? null : new Renamed(before.name(), after.name());
 		return new SchemaDiff(before.tableId(), from, to, added, removed, renamed, retyped, optionsChanged, table);

@@ -31,11 +31,14 @@ public record SchemaHistory(long tableId, List<Entry> entries, Long nextAfter) {
 	 * @param correlationId the request it came from
 	 * @param reason why, when the client said
 	 * @param ddl the DDL statements the projector ran for it; empty while not yet
-	 * projected or when it needed none
+	 * projected or when it needed none; left out when redacted
+	 * @param redacted true when the event names fields the caller may not read and was
+	 * told without them ({@link HiddenChanges}), its reason and DDL left out; otherwise
+	 * null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Entry(long sequence, long version, String type, String summary, String actor, String onBehalfOf,
-			Instant time, String correlationId, String reason, List<Ddl> ddl) {
+			Instant time, String correlationId, String reason, List<Ddl> ddl, Boolean redacted) {
 	}
 
 	/**

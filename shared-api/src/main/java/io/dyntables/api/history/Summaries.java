@@ -32,8 +32,7 @@ public final class Summaries {
 
 		@Override
 		public String tableCreated(TableCreated created) {
-			return "created table " + created.name() + " with fields "
-					+ created.fields().stream().map(Summaries::named).collect(Collectors.joining(", "));
+			return created(created.name(), created.fields());
 		}
 
 		@Override
@@ -79,6 +78,12 @@ public final class Summaries {
 		}
 
 	};
+
+	/** The summary of a table's creation with these fields. */
+	static String created(String table, List<FieldDefinition> fields) {
+		return "created table " + table + " with fields "
+				+ fields.stream().map(Summaries::named).collect(Collectors.joining(", "));
+	}
 
 	/**
 	 * A field's type with the sizes that matter: {@code string(50)},
