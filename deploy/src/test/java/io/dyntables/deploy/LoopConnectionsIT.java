@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.dyntables.query.rows.LoopConnections;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the rows role; when PostgreSQL drops them, requests meanwhile are answered as a lost
  * connection always was (201, or 503 for one whose statement was cut, never a 500 or a
  * hang), the next ones are served at once, the connections are opened again, and every
- * row answered 201 is there.
+ * row answered 201 is there. A loop keeps several connections, each running one statement
+ * at a time, so a statement waiting for a lock holds up no other.
  */
 @DyntablesIT
 class LoopConnectionsIT {
@@ -35,6 +43,12 @@ class LoopConnectionsIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void droppedLoopConnectionsAreReplacedWithoutFailingRequests() {
@@ -80,6 +94,59 @@ class LoopConnectionsIT {
 		Set<Object> listed = new HashSet<>();
 		api.rows(id).forEach((row) -> listed.add(row.get("id")));
 		assertThat(listed).containsAll(stored);
+	}
+
+	@Test
+	void concurrentRequestsUseSeveralConnectionsOfEachLoop() {
+		long id = new Api(this.http).createTable("LoopsBusy", Map.of("name", "string"));
+		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+		// more than one connection per event loop of the server
+		int eventLoops = LoopResources.DEFAULT_IO_WORKER_COUNT;
+		Api.await(Duration.ofSeconds(30), "more loop connections than event loops", () -> {
+			List<Integer> statuses = Flux.range(0, 64)
+				.flatMap(
+						(i) -> client.post()
+							.uri("/api/table/{id}/row", id)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(Map.of("name", "concurrent " + i))
+							.exchangeToMono((answer) -> answer.releaseBody().thenReturn(answer.statusCode().value())),
+						64)
+				.collectList()
+				.block(Duration.ofSeconds(20));
+			assertThat(statuses).containsOnly(201);
+			return loops() > eventLoops;
+		});
+	}
+
+	@Test
+	void aStatementWaitingForALockHoldsUpNoOther() throws Exception {
+		Api api = new Api(this.http);
+		long id = api.createTable("LoopsLocked", Map.of("name", "string"));
+		Object locked = api.insert(id, Map.of("name", "locked")).get("id");
+		String table = this.jdbc.queryForObject("SELECT physical_name FROM dyntables.table_ref WHERE id = ?",
+				String.class, id);
+		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+		try (java.sql.Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			holder.createStatement()
+				.execute("SELECT * FROM dyntables_data.\"" + table + "\" WHERE id = " + locked + " FOR UPDATE");
+			Mono<Integer> waiting = client.patch()
+				.uri("/api/table/{id}/rows/{row}", id, locked)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("name", "changed"))
+				.exchangeToMono((answer) -> answer.releaseBody().thenReturn(answer.statusCode().value()))
+				.cache();
+			waiting.subscribe();
+			for (int i = 0; i < 40; i++) {
+				long started = System.nanoTime();
+				api.insert(id, Map.of("name", "beside the lock " + i));
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).as("insert %d beside the lock", i)
+					.isLessThan(Duration.ofSeconds(2));
+			}
+			holder.rollback();
+			assertThat(waiting.block(Duration.ofSeconds(10))).as("the update once the lock is gone").isEqualTo(200);
+		}
+		assertThat(api.get("/api/table/{id}/rows/{row}", id, locked)).containsEntry("name", "changed");
 	}
 
 	private long loops() {

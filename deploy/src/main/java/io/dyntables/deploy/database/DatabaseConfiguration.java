@@ -150,11 +150,10 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * Single-row statements and pages run on a connection of the HTTP event loop that
-	 * serves the request (one per loop, opened on the server's own loop resources, so it
-	 * lives on that loop), pipelined up to the configured depth; everything else, and
-	 * whatever such a connection cannot take at once, uses the pool. A depth of 0 sends
-	 * everything to the pool.
+	 * Single-row statements and pages run on a free connection of the HTTP event loop
+	 * that serves the request (a few per loop, opened on the server's own loop resources,
+	 * so they live on that loop); everything else, and whatever finds no free connection
+	 * of its loop, uses the pool. No connections per loop sends everything to the pool.
 	 */
 	@Bean(destroyMethod = "close")
 	LoopConnections loopConnections(ConnectionFactory connectionFactory, Database database,
@@ -162,9 +161,8 @@ class DatabaseConfiguration {
 			@Value("${dyntables.rows.statement-timeout:10s}") Duration statementTimeout,
 			@Value("${dyntables.db.prepared-statements:256}") int preparedStatements,
 			@Value("${dyntables.db.acquire-timeout:5s}") Duration acquireTimeout,
-			@Value("${dyntables.db.loop-pipeline-depth:1}") int depth,
-			@Value("${dyntables.db.loop-stall:50ms}") Duration stall) {
-		if (depth <= 0) {
+			@Value("${dyntables.db.loop-connections:4}") int perLoop) {
+		if (perLoop <= 0) {
 			return LoopConnections.poolOnly(connectionFactory);
 		}
 		ReactorResourceFactory resourceFactory = resources.getIfAvailable();
@@ -176,8 +174,8 @@ class DatabaseConfiguration {
 				.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, LoopConnections.APPLICATION_NAME)
 				.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, acquireTimeout)
 				.build());
-		return new LoopConnections(connectionFactory, onLoops, loops.onServer(LoopResources.hasNativeSupport()), depth,
-				stall, acquireTimeout);
+		return new LoopConnections(connectionFactory, onLoops, loops.onServer(LoopResources.hasNativeSupport()),
+				perLoop, acquireTimeout);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.dyntables.deploy.observe;
 
+import java.util.Objects;
+
 import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
 
@@ -39,12 +41,23 @@ final class RequestTraceAccessor implements ThreadLocalAccessor<RequestTrace> {
 
 	@Override
 	public void setValue(RequestTrace value) {
-		// written each time, even when the value is already on the thread: Micrometer
-		// Tracing's own MDC listener clears the trace ids whenever a span scope closes
+		// Reactor restores the context for every signal, often within a restore of the
+		// same request (each row of a page or an export): the logging context is
+		// written only when it differs, checked in full because Micrometer Tracing's
+		// own MDC listener clears the trace ids whenever a span scope closes
+		if (CURRENT.get() == value && inLoggingContext(value)) {
+			return;
+		}
 		CURRENT.set(value);
 		put(REQUEST_ID, value.requestId());
 		put(TRACE_ID, value.traceId());
 		put(SPAN_ID, value.spanId());
+	}
+
+	private static boolean inLoggingContext(RequestTrace value) {
+		return Objects.equals(MDC.get(REQUEST_ID), value.requestId())
+				&& Objects.equals(MDC.get(TRACE_ID), value.traceId())
+				&& Objects.equals(MDC.get(SPAN_ID), value.spanId());
 	}
 
 	@Override

@@ -66,14 +66,16 @@ class WebConfiguration {
 	/**
 	 * JSON read strictly and exactly: duplicate members are refused, fractions are read
 	 * as decimals (so 1.9 stays 1.9 and 0.1 is not a binary fraction), decimals written
-	 * plain.
+	 * plain, binary fractions written by the shortest-decimal algorithm (the same
+	 * numbers, found faster than by the JDK's).
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictJson() {
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
 	}
 
 }

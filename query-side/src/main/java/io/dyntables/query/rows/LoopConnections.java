@@ -19,20 +19,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs short row statements (one row's write or read, one page) on a connection of the
- * calling event loop instead of one taken from the pool. That connection was opened from
- * the loop's own thread on the loop resources of the HTTP server, so it lives on the same
- * event loop: the statement is written, its answer read and the HTTP response written by
- * one thread, with no pool acquisition and no hand-over between threads.
+ * calling event loop instead of one taken from the pool. Each loop has a few connections
+ * of its own, opened from the loop's own thread on the loop resources of the HTTP server,
+ * so they live on the same event loop: the statement is written, its answer read and the
+ * HTTP response written by one thread, with no pool acquisition, no timer and no
+ * hand-over between threads.
  * <p>
- * Statements of one loop are pipelined on its connection, up to a depth. The pool serves
- * instead whenever the loop's connection cannot serve at once: the calling thread is no
- * event loop of the server, the connection is still being opened or was lost (it is
- * opened again in the background, at most once per retry interval), the pipeline is full,
- * or the connection has made no progress for the stall interval (a statement waiting for
- * a lock must not hold up the next ones). Transactions, COPY and streamed reads always
- * use the pool. A statement already pipelined behind one that stalls waits for it, at
- * most the statement time limit. With no connection factory for the loops, every
- * statement uses the pool.
+ * A statement takes a free connection of its loop; the pool serves instead whenever none
+ * is free: the calling thread is no event loop of the server, every connection of the
+ * loop is busy, or they are still being opened or were lost (a missing one is opened
+ * again in the background, at most once per retry interval). Each connection runs one
+ * statement at a time, so a statement waiting for a lock holds up no other. Transactions,
+ * COPY and streamed reads always use the pool. With no connection factory for the loops,
+ * every statement uses the pool.
  */
 public final class LoopConnections implements AutoCloseable {
 
@@ -44,7 +43,7 @@ public final class LoopConnections implements AutoCloseable {
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
 	/** Marks a thread that is no event loop of the server. */
-	private static final Slot NONE = new Slot(null);
+	private static final Slot NONE = new Slot(null, null, 0);
 
 	private final ConnectionFactory pool;
 
@@ -52,9 +51,7 @@ public final class LoopConnections implements AutoCloseable {
 
 	private final EventLoopGroup group;
 
-	private final int depth;
-
-	private final long stallNanos;
+	private final int perLoop;
 
 	private final long retryNanos;
 
@@ -72,44 +69,34 @@ public final class LoopConnections implements AutoCloseable {
 	 * @param loops opens a connection on the event loop of the thread that asks for it,
 	 * or null for none (every statement then uses the pool)
 	 * @param group the event loops of the HTTP server
-	 * @param depth the most statements pipelined on one loop's connection
-	 * @param stall how long a connection with statements in flight may go without
-	 * finishing one before new statements go to the pool
+	 * @param perLoop the most connections each event loop keeps
 	 * @param openTimeout the longest wait for a loop's connection to open
 	 */
-	public LoopConnections(ConnectionFactory pool, ConnectionFactory loops, EventLoopGroup group, int depth,
-			Duration stall, Duration openTimeout) {
+	public LoopConnections(ConnectionFactory pool, ConnectionFactory loops, EventLoopGroup group, int perLoop,
+			Duration openTimeout) {
 		this.pool = pool;
-		this.loops = (depth > 0) ? loops : null;
+		this.loops = (perLoop > 0) ? loops : null;
 		this.group = group;
-		this.depth = depth;
-		this.stallNanos = stall.toNanos();
+		this.perLoop = perLoop;
 		this.retryNanos = Duration.ofSeconds(1).toNanos();
 		this.openTimeout = openTimeout;
 	}
 
 	/** Every statement through the pool. */
 	public static LoopConnections poolOnly(ConnectionFactory pool) {
-		return new LoopConnections(pool, null, null, 0, Duration.ZERO, Duration.ZERO);
+		return new LoopConnections(pool, null, null, 0, Duration.ZERO);
 	}
 
 	/**
-	 * Runs the work on the calling loop's connection, or on one of the pool. The work
-	 * must be one short statement whose answer it reads whole; it is never cancelled on
-	 * the loop's connection (its answer is read and dropped), so the connection always
-	 * knows which statements are still in flight.
+	 * Runs the work on a free connection of the calling loop, or on one of the pool. The
+	 * work must be one short statement whose answer it reads whole; it is never cancelled
+	 * on the loop's connection (its answer is read and dropped), so a connection is free
+	 * again only once its statement is answered.
 	 */
 	public <T> Mono<T> run(Function<Connection, Mono<T>> work) {
 		Slot slot = (this.loops != null && !this.closed) ? slot() : NONE;
 		Bound bound = (slot != NONE) ? slot.take(this) : null;
-		if (bound == null) {
-			return pooled(work);
-		}
-		if (!bound.isOpen()) {
-			slot.lost(bound);
-			return pooled(work);
-		}
-		return bound.run(slot, work);
+		return (bound != null) ? bound.run(slot, work) : pooled(work);
 	}
 
 	/**
@@ -123,7 +110,8 @@ public final class LoopConnections implements AutoCloseable {
 	private Slot slot() {
 		Slot slot = this.slots.get();
 		if (slot == null) {
-			slot = isLoop() ? new Slot(Thread.currentThread()) : NONE;
+			EventExecutor loop = currentLoop();
+			slot = (loop != null) ? new Slot(Thread.currentThread(), loop, this.perLoop) : NONE;
 			this.slots.set(slot);
 			if (slot != NONE) {
 				this.opened.add(slot);
@@ -132,16 +120,16 @@ public final class LoopConnections implements AutoCloseable {
 		return slot;
 	}
 
-	private boolean isLoop() {
-		if (this.group == null) {
-			return false;
-		}
-		for (EventExecutor executor : this.group) {
-			if (executor.inEventLoop()) {
-				return true;
+	/** The server's event loop the calling thread runs, or null. */
+	private EventExecutor currentLoop() {
+		if (this.group != null) {
+			for (EventExecutor executor : this.group) {
+				if (executor.inEventLoop()) {
+					return executor;
+				}
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/** Closes the loops' connections; statements from now on use the pool. */
@@ -149,137 +137,156 @@ public final class LoopConnections implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		for (Slot slot : this.opened) {
-			Bound bound = slot.bound;
-			slot.bound = null;
-			if (bound != null) {
-				try {
-					Mono.from(bound.connection.close()).block(CLOSE_TIMEOUT);
-				}
-				catch (RuntimeException ex) {
-					log.debug("Could not close the connection of event loop {}: {}", slot.owner.getName(),
-							ex.toString());
+			for (int i = 0; i < slot.bound.length; i++) {
+				Bound bound = slot.bound[i];
+				slot.bound[i] = null;
+				if (bound != null) {
+					try {
+						Mono.from(bound.connection.close()).block(CLOSE_TIMEOUT);
+					}
+					catch (RuntimeException ex) {
+						log.debug("Could not close a connection of event loop {}: {}", slot.owner.getName(),
+								ex.toString());
+					}
 				}
 			}
 		}
 	}
 
-	/** One event loop's connection, while it has one. */
+	/**
+	 * One event loop's connections. Only the loop's own thread takes them; a connection
+	 * becomes free again on whichever thread its statement ends.
+	 */
 	private static final class Slot {
 
 		private final Thread owner;
 
-		private volatile Bound bound;
+		private final EventExecutor loop;
 
-		private volatile boolean opening;
+		private final Bound[] bound;
+
+		/** Connections being opened. */
+		private final AtomicInteger opening = new AtomicInteger();
 
 		private volatile long retryAt = System.nanoTime();
 
-		Slot(Thread owner) {
+		Slot(Thread owner, EventExecutor loop, int size) {
 			this.owner = owner;
+			this.loop = loop;
+			this.bound = new Bound[size];
 		}
 
-		/** The connection, if it can take one more statement now; else null. */
+		/**
+		 * A free connection, now taken; else null, and one more is opened if the loop has
+		 * room for it.
+		 */
 		Bound take(LoopConnections loops) {
 			if (Thread.currentThread() != this.owner) {
 				return null;
 			}
-			Bound current = this.bound;
-			if (current == null) {
-				open(loops);
-				return null;
+			int missing = 0;
+			for (int i = 0; i < this.bound.length; i++) {
+				Bound candidate = this.bound[i];
+				if (candidate == null) {
+					missing++;
+				}
+				else if (!candidate.busy) {
+					if (candidate.isOpen()) {
+						candidate.busy = true;
+						return candidate;
+					}
+					lost(candidate);
+					missing++;
+				}
 			}
-			return current.mayTake(loops.depth, loops.stallNanos) ? current : null;
+			if (missing > this.opening.get()) {
+				open(loops);
+			}
+			return null;
 		}
 
-		/** Forgets a connection found closed; the next statement opens another. */
-		void lost(Bound lost) {
-			if (this.bound == lost) {
-				this.bound = null;
-				Mono.from(lost.connection.close()).onErrorResume((error) -> Mono.empty()).subscribe();
+		/** Forgets a connection found closed; another is opened when one is wanted. */
+		synchronized void lost(Bound lost) {
+			for (int i = 0; i < this.bound.length; i++) {
+				if (this.bound[i] == lost) {
+					this.bound[i] = null;
+					Mono.from(lost.connection.close()).onErrorResume((error) -> Mono.empty()).subscribe();
+				}
 			}
 		}
 
 		/**
-		 * Opens the loop's connection in the background, from the loop's own thread so
-		 * that it lives on this event loop.
+		 * Opens one more connection in the background, from a task of the loop's own
+		 * thread: so it lives on this event loop, and it carries none of the context of
+		 * the request that asked for it (the driver's own subscriptions capture the
+		 * thread's logging context, which Reactor would then restore for every message
+		 * the connection receives, whichever request it serves).
 		 */
 		private void open(LoopConnections loops) {
-			if (this.opening || System.nanoTime() - this.retryAt < 0) {
+			if (System.nanoTime() - this.retryAt < 0) {
 				return;
 			}
-			this.opening = true;
-			Mono.from(loops.loops.create()).timeout(loops.openTimeout).subscribe((opened) -> {
-				if (loops.closed) {
+			this.opening.incrementAndGet();
+			this.loop.execute(() -> Mono.from(loops.loops.create()).timeout(loops.openTimeout).subscribe((opened) -> {
+				if (loops.closed || !place(new Bound(opened))) {
 					Mono.from(opened.close()).onErrorResume((error) -> Mono.empty()).subscribe();
 				}
-				else {
-					this.bound = new Bound(opened);
-				}
-				this.opening = false;
+				this.opening.decrementAndGet();
 			}, (error) -> {
-				log.debug("Could not open the connection of event loop {}: {}", this.owner.getName(), error.toString());
+				log.debug("Could not open a connection of event loop {}: {}", this.owner.getName(), error.toString());
 				this.retryAt = System.nanoTime() + loops.retryNanos;
-				this.opening = false;
-			});
+				this.opening.decrementAndGet();
+			}));
+		}
+
+		private synchronized boolean place(Bound opened) {
+			for (int i = 0; i < this.bound.length; i++) {
+				if (this.bound[i] == null) {
+					this.bound[i] = opened;
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}
 
-	/** A loop's connection and the statements in flight on it. */
+	/** A connection of a loop, and whether a statement is in flight on it. */
 	private static final class Bound {
 
 		private final Connection connection;
 
-		private final AtomicInteger pending = new AtomicInteger();
-
-		/** When a statement last finished, or the connection last became busy. */
-		private volatile long progress;
+		private volatile boolean busy;
 
 		Bound(Connection connection) {
 			this.connection = connection;
 		}
 
-		boolean mayTake(int depth, long stallNanos) {
-			int inFlight = this.pending.get();
-			if (inFlight >= depth) {
-				return false;
-			}
-			long now = System.nanoTime();
-			if (inFlight == 0) {
-				this.progress = now;
-				return true;
-			}
-			return now - this.progress <= stallNanos;
-		}
-
 		<T> Mono<T> run(Slot slot, Function<Connection, Mono<T>> work) {
 			return Mono.create((sink) -> {
 				boolean[] answered = new boolean[1];
-				this.pending.incrementAndGet();
-				Mono.defer(() -> work.apply(this.connection)).doFinally((signal) -> {
-					this.progress = System.nanoTime();
-					this.pending.decrementAndGet();
-				}).subscribe((value) -> {
-					answered[0] = true;
-					sink.success(value);
-				}, (error) -> {
-					if (!isOpen()) {
+				Mono.defer(() -> work.apply(this.connection))
+					.doFinally((signal) -> this.busy = false)
+					.subscribe((value) -> {
+						answered[0] = true;
+						sink.success(value);
+					}, (error) -> {
+						if (!isOpen()) {
+							slot.lost(this);
+						}
+						sink.error(error);
+					}, () -> {
+						// the driver ends a statement it could not send on a closed
+						// connection without an error: an answer without rows is only
+						// one if the connection is still there
+						if (answered[0] || isOpen()) {
+							sink.success();
+							return;
+						}
 						slot.lost(this);
-					}
-					sink.error(error);
-				}, () -> {
-					// the driver ends a statement it could not send on a closed
-					// connection
-					// without an error: an answer without rows is only one if the
-					// connection is still there
-					if (answered[0] || isOpen()) {
-						sink.success();
-						return;
-					}
-					slot.lost(this);
-					sink.error(new R2dbcNonTransientResourceException(
-							"the connection to the database closed before the statement was answered"));
-				});
+						sink.error(new R2dbcNonTransientResourceException(
+								"the connection to the database closed before the statement was answered"));
+					});
 			});
 		}
 
