@@ -54,13 +54,18 @@ class StrictUtf8Filter implements WebFilter {
 	}
 
 	private static DataBuffer checked(DataBuffer buffer, Utf8Check check) {
-		int end = buffer.writePosition();
-		for (int i = buffer.readPosition(); i < end; i++) {
-			if (!check.accept(buffer.getByte(i))) {
-				DataBufferUtils.release(buffer);
-				throw malformed("the request body is not well-formed UTF-8 (byte " + check.position()
-						+ ": overlong forms, encoded surrogates and bytes no UTF-8 sequence starts with are refused)");
+		boolean wellFormed = true;
+		// the bytes as the buffer holds them, read without a reference count check
+		// each
+		try (DataBuffer.ByteBufferIterator pieces = buffer.readableByteBuffers()) {
+			while (wellFormed && pieces.hasNext()) {
+				wellFormed = check.accept(pieces.next());
 			}
+		}
+		if (!wellFormed) {
+			DataBufferUtils.release(buffer);
+			throw malformed("the request body is not well-formed UTF-8 (byte " + check.position()
+					+ ": overlong forms, encoded surrogates and bytes no UTF-8 sequence starts with are refused)");
 		}
 		return buffer;
 	}

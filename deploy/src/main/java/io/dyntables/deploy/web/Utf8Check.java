@@ -1,5 +1,7 @@
 package io.dyntables.deploy.web;
 
+import java.nio.ByteBuffer;
+
 /**
  * Checks bytes arriving in pieces for well-formed UTF-8 as RFC 3629 defines it: no
  * overlong forms ({@code C0 AF} is not {@code /}), no encoded surrogates, nothing above
@@ -18,6 +20,24 @@ final class Utf8Check {
 
 	/** Bytes seen, for the position of the first bad one. */
 	private long position;
+
+	/**
+	 * Whether the buffer's remaining bytes continue a well-formed text; false at the
+	 * first bad byte ({@link #position()} names it). The buffer's position is left as it
+	 * was. ASCII outside a sequence, most of a JSON body, takes the short way.
+	 */
+	boolean accept(ByteBuffer bytes) {
+		for (int i = bytes.position(), end = bytes.limit(); i < end; i++) {
+			byte value = bytes.get(i);
+			if (value >= 0 && this.needed == 0) {
+				this.position++;
+			}
+			else if (!accept(value)) {
+				return false;
+			}
+		}
+		return true;
+	}
 
 	/** Whether the byte continues a well-formed text; false from the first bad byte. */
 	boolean accept(byte value) {

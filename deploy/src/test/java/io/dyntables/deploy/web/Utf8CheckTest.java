@@ -1,5 +1,6 @@
 package io.dyntables.deploy.web;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,11 @@ class Utf8CheckTest {
 		assertThat(check.complete()).isFalse();
 		assertThat(check.accept((byte) 0x41)).isFalse();
 		assertThat(check.position()).isEqualTo(text.length + 1);
+
+		Utf8Check buffers = new Utf8Check();
+		assertThat(buffers.accept(ByteBuffer.wrap(text))).isTrue();
+		assertThat(buffers.accept(ByteBuffer.wrap(new byte[] { 'b', (byte) 0xC0, (byte) 0xAF }))).isFalse();
+		assertThat(buffers.position()).as("the overlong lead byte").isEqualTo(text.length + 1);
 	}
 
 	private static void compare(List<String> disagreements, int... bytes) {
@@ -92,14 +98,29 @@ class Utf8CheckTest {
 		}
 	}
 
+	/**
+	 * Whether the bytes are well-formed, fed one by one; fed as buffers (after an ASCII
+	 * byte, split at every point) the check must say the same.
+	 */
 	private static boolean wellFormed(int... bytes) {
 		Utf8Check check = new Utf8Check();
-		for (int b : bytes) {
-			if (!check.accept((byte) b)) {
-				return false;
-			}
+		boolean wellFormed = true;
+		for (int i = 0; i < bytes.length && wellFormed; i++) {
+			wellFormed = check.accept((byte) bytes[i]);
 		}
-		return check.complete();
+		wellFormed = wellFormed && check.complete();
+		byte[] raw = new byte[bytes.length + 1];
+		raw[0] = 'a';
+		for (int i = 0; i < bytes.length; i++) {
+			raw[i + 1] = (byte) bytes[i];
+		}
+		for (int split = 0; split <= raw.length; split++) {
+			Utf8Check pieces = new Utf8Check();
+			boolean fed = pieces.accept(ByteBuffer.wrap(raw, 0, split).slice())
+					&& pieces.accept(ByteBuffer.wrap(raw, split, raw.length - split).slice()) && pieces.complete();
+			assertThat(fed).as("%s fed as buffers split at %d", Arrays.toString(bytes), split).isEqualTo(wellFormed);
+		}
+		return wellFormed;
 	}
 
 	private static boolean strictlyDecodes(int... bytes) {
