@@ -91,12 +91,16 @@ public final class LoopConnections implements AutoCloseable {
 	 * Runs the work on a free connection of the calling loop, or on one of the pool. The
 	 * work must be one short statement whose answer it reads whole; it is never cancelled
 	 * on the loop's connection (its answer is read and dropped), so a connection is free
-	 * again only once its statement is answered.
+	 * again only once its statement is answered. The connection is chosen when the answer
+	 * is subscribed to, on the subscribing thread: one taken for an answer never
+	 * subscribed to (a page behind a count that failed) would stay taken.
 	 */
 	public <T> Mono<T> run(Function<Connection, Mono<T>> work) {
-		Slot slot = (this.loops != null && !this.closed) ? slot() : NONE;
-		Bound bound = (slot != NONE) ? slot.take(this) : null;
-		return (bound != null) ? bound.run(slot, work) : pooled(work);
+		return Mono.defer(() -> {
+			Slot slot = (this.loops != null && !this.closed) ? slot() : NONE;
+			Bound bound = (slot != NONE) ? slot.take(this) : null;
+			return (bound != null) ? bound.run(slot, work) : pooled(work);
+		});
 	}
 
 	/**
