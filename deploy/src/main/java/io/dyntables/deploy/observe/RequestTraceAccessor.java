@@ -41,23 +41,10 @@ final class RequestTraceAccessor implements ThreadLocalAccessor<RequestTrace> {
 
 	@Override
 	public void setValue(RequestTrace value) {
-		// Reactor restores the context for every signal, often within a restore of the
-		// same request (each row of a page or an export): the logging context is
-		// written only when it differs, checked in full because Micrometer Tracing's
-		// own MDC listener clears the trace ids whenever a span scope closes
-		if (CURRENT.get() == value && inLoggingContext(value)) {
-			return;
-		}
 		CURRENT.set(value);
 		put(REQUEST_ID, value.requestId());
 		put(TRACE_ID, value.traceId());
 		put(SPAN_ID, value.spanId());
-	}
-
-	private static boolean inLoggingContext(RequestTrace value) {
-		return Objects.equals(MDC.get(REQUEST_ID), value.requestId())
-				&& Objects.equals(MDC.get(TRACE_ID), value.traceId())
-				&& Objects.equals(MDC.get(SPAN_ID), value.spanId());
 	}
 
 	@Override
@@ -71,7 +58,17 @@ final class RequestTraceAccessor implements ThreadLocalAccessor<RequestTrace> {
 		MDC.remove(SPAN_ID);
 	}
 
+	/**
+	 * Writes a key of the logging context, only when it differs: Reactor restores the
+	 * context for every signal, mostly within a restore of the same request (each row of
+	 * a page or an export), and a write costs more than a read. Each key is checked, not
+	 * the request as a whole: Micrometer Tracing's own MDC listener clears the trace ids
+	 * whenever a span scope closes.
+	 */
 	private static void put(String key, String value) {
+		if (Objects.equals(MDC.get(key), value)) {
+			return;
+		}
 		if (value != null) {
 			MDC.put(key, value);
 		}
