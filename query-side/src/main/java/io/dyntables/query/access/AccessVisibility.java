@@ -1,7 +1,6 @@
 package io.dyntables.query.access;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import io.dyntables.api.access.AccessPolicy;
@@ -61,9 +60,9 @@ class AccessVisibility implements TableVisibility {
 			// patterns match the label now, whatever the table was called at the time
 			return this.schemas.get(tableId)
 				.map(TableSchema::name)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.ofNullable(label))
-				.map((now) -> now.map((name) -> shown(caller, granted, tableId, name)).orElse(ShownFields.NONE));
+				.switchIfEmpty(Mono.justOrEmpty(label))
+				.map((name) -> shown(caller, granted, tableId, name))
+				.defaultIfEmpty(ShownFields.NONE);
 		});
 	}
 

@@ -103,7 +103,7 @@ public class SchemaChangeFeed implements DisposableBean {
 			Told told = HiddenChanges.tell(this.event, shown);
 			return new SchemaChange(this.event.tableId(), this.sequence, this.event.version(), told.type(),
 					told.summary(), this.audit.actor(), this.audit.onBehalfOf(), this.audit.requestId(), this.appliedAt,
-					told.redacted() ? Boolean.TRUE : null);
+					told.redactedOrNull());
 		}
 
 	}

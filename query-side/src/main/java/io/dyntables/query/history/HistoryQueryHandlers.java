@@ -69,8 +69,7 @@ class HistoryQueryHandlers {
 			entries.add(new Entry(recorded.sequence(), event.version(), told.type(), told.summary(),
 					recorded.audit().actor(), recorded.audit().onBehalfOf(), recorded.time(),
 					recorded.audit().requestId(), told.redacted() ? null : recorded.audit().reason(),
-					told.redacted() ? null : ddl.getOrDefault(recorded.sequence(), List.of()),
-					told.redacted() ? Boolean.TRUE : null));
+					told.redacted() ? null : ddl.getOrDefault(recorded.sequence(), List.of()), told.redactedOrNull()));
 		}
 		Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
 		return Optional.of(new SchemaHistory(query.tableId(), entries, nextAfter));

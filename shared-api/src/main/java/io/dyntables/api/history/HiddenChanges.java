@@ -43,6 +43,12 @@ public final class HiddenChanges {
 	 * reason)
 	 */
 	public record Told(String type, String summary, boolean redacted) {
+
+		/** {@code redacted} as answers carry it: true, or absent when told in full. */
+		public Boolean redactedOrNull() {
+			return this.redacted ? Boolean.TRUE : null;
+		}
+
 	}
 
 	/** The event as told to a caller shown these fields. */
